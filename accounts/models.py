@@ -1,0 +1,51 @@
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.choices import Role
+
+
+class User(AbstractUser):
+    """A person who signs in; belongs to one unit, holds roles through groups."""
+
+    unit = models.ForeignKey(
+        "campaigns.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    phone = models.CharField(_("phone number"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def role_codes(self) -> frozenset[str]:
+        """The roles held, from the user's groups (one query, cached on the instance)."""
+        if not self.pk:
+            return frozenset()
+        valid = set(Role.values)
+        return frozenset(n for n in self.groups.values_list("name", flat=True) if n in valid)
+
+    def has_role(self, role: Role | str) -> bool:
+        return str(role) in self.role_codes
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(Role(code).label) for code in Role.values if code in self.role_codes]
+
+    @property
+    def scope_root(self):
+        """The unit whose subtree this user works on: an office works for the unit it serves."""
+        if self.unit is None:
+            return None
+        return self.unit.standing_office_for or self.unit

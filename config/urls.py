@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from accounts.views import HomeView
+
+admin.site.site_header = _("Emulation and commendation portal")
+admin.site.site_title = _("Emulation and commendation portal")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("units/", include("campaigns.unit_urls")),
+    path("admin/", admin.site.urls),
+]

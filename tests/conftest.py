@@ -1,0 +1,76 @@
+import datetime
+
+import pytest
+
+from accounts.choices import Role
+from campaigns.choices import UnitKind
+from tests.factories import (
+    DistrictFactory,
+    NewCommuneFactory,
+    OldCommuneFactory,
+    ProvinceFactory,
+    UnitFactory,
+    UserFactory,
+    link,
+)
+
+
+@pytest.fixture
+def tree(db):
+    """A small province in both eras: two districts with communes, then two new communes.
+
+    Cao Lâu and Xuất Lễ (district Cao Lộc) merge into Ba Sơn on 1/7/2025; Hoàng Đồng
+    (district Thành phố Lạng Sơn) becomes part of Đông Kinh.
+    """
+    province = ProvinceFactory(name="Tỉnh Lạng Sơn", code="20")
+    ban_tdkt = UnitFactory(
+        name="Ban Thi đua - Khen thưởng",
+        kind=UnitKind.DEPARTMENT,
+        parent=province,
+        standing_office_for=province,
+    )
+    cao_loc = DistrictFactory(name="Huyện Cao Lộc", parent=province, code="183")
+    city = DistrictFactory(name="Thành phố Lạng Sơn", kind=UnitKind.CITY, parent=province)
+    cao_lau = OldCommuneFactory(name="Xã Cao Lâu", parent=cao_loc, code="06196")
+    xuat_le = OldCommuneFactory(name="Xã Xuất Lễ", parent=cao_loc, code="06199")
+    hoang_dong = OldCommuneFactory(name="Xã Hoàng Đồng", parent=city, code="05986")
+    ba_son = NewCommuneFactory(name="Xã Ba Sơn", parent=province, code="06196")
+    dong_kinh = NewCommuneFactory(
+        name="Phường Đông Kinh", kind=UnitKind.WARD, parent=province, code="05977"
+    )
+    link(cao_lau, ba_son)
+    link(xuat_le, ba_son)
+    link(hoang_dong, dong_kinh, partial=True)
+    return type(
+        "Tree",
+        (),
+        {
+            "province": province,
+            "ban_tdkt": ban_tdkt,
+            "cao_loc": cao_loc,
+            "city": city,
+            "cao_lau": cao_lau,
+            "xuat_le": xuat_le,
+            "hoang_dong": hoang_dong,
+            "ba_son": ba_son,
+            "dong_kinh": dong_kinh,
+        },
+    )
+
+
+@pytest.fixture
+def make_user(db):
+    def make(unit, *roles, **kwargs):
+        return UserFactory(unit=unit, roles=roles or [Role.OFFICER], **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def before_reform():
+    return datetime.date(2024, 5, 1)
+
+
+@pytest.fixture
+def after_reform():
+    return datetime.date(2025, 8, 1)
