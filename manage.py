@@ -2,7 +2,7 @@
 import os
 import sys
 
-if sys.version_info < (3, 12):
+if sys.version_info < (3, 12):  # noqa: UP036 - a clear message on the default 3.11
     sys.exit(
         f"Python >= 3.12 is required (found {sys.version.split()[0]}). "
         "Use the pyenv interpreter in .python-version, or run `make setup`."

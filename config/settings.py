@@ -17,7 +17,9 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 if DEBUG:
-    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
+    SECRET_KEY = env.str(
+        "DJANGO_SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production"
+    )
 else:
     # Required in production: a missing key fails loudly at start-up.
     SECRET_KEY = env.str("DJANGO_SECRET_KEY")
@@ -165,13 +167,34 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = env.str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Django 6.1 mailers. Console in development; SMTP in production via DJANGO_EMAIL_BACKEND and
+# DJANGO_EMAIL_HOST / _PORT / _USER / _PASSWORD / _USE_TLS.
+MAILERS = {
+    "default": {
+        "BACKEND": env.str(
+            "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+        ),
+        "OPTIONS": (
+            {
+                "host": env.str("DJANGO_EMAIL_HOST", default="localhost"),
+                "port": env.int("DJANGO_EMAIL_PORT", default=25),
+                "username": env.str("DJANGO_EMAIL_USER", default=""),
+                "password": env.str("DJANGO_EMAIL_PASSWORD", default=""),
+                "use_tls": env.bool("DJANGO_EMAIL_USE_TLS", default=False),
+            }
+            if env.str("DJANGO_EMAIL_BACKEND", default="").endswith("smtp.EmailBackend")
+            else {}
+        ),
+    }
+}
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="thiduakhenthuong@langson.gov.vn")
 
 # Background work: run at once in development and tests; django-tasks-db workers in production.
 TASKS = {
     "default": {
-        "BACKEND": env.str("DJANGO_TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": env.str(
+            "DJANGO_TASKS_BACKEND", default="django.tasks.backends.immediate.ImmediateBackend"
+        ),
     }
 }
 

@@ -86,9 +86,7 @@ class Unit(models.Model):
         null=True,
         blank=True,
         related_name="standing_offices",
-        help_text=_(
-            "For an office such as the Ban TĐKT: the unit whose records its staff handle."
-        ),
+        help_text=_("For an office such as the Ban TĐKT: the unit whose records its staff handle."),
     )
     predecessors = models.ManyToManyField(
         "self",
@@ -243,11 +241,14 @@ class Unit(models.Model):
         ids = {self.pk}
         frontier = {self.pk}
         while frontier:
-            frontier = set(
-                UnitSuccession.objects.filter(successor_id__in=frontier).values_list(
-                    "predecessor_id", flat=True
+            frontier = (
+                set(
+                    UnitSuccession.objects.filter(successor_id__in=frontier).values_list(
+                        "predecessor_id", flat=True
+                    )
                 )
-            ) - ids
+                - ids
+            )
             ids |= frontier
         return ids
 

@@ -19,7 +19,7 @@ def _parse_date(value: str | None) -> datetime.date | None:
 class UnitListView(LoginRequiredMixin, ListView):
     """Units the user may see, searchable without diacritics, by kind and by era."""
 
-    template_name = "campaigns/unit_list.html"
+    template_name = "units/unit_list.html"
     paginate_by = 50
 
     def get_queryset(self):
@@ -49,7 +49,7 @@ class UnitListView(LoginRequiredMixin, ListView):
 class UnitDetailView(LoginRequiredMixin, DetailView):
     """A unit with its place in the tree on a date and its lineage."""
 
-    template_name = "campaigns/unit_detail.html"
+    template_name = "units/unit_detail.html"
     context_object_name = "unit"
 
     def get_object(self, queryset=None):

@@ -53,7 +53,10 @@ def test_unit_in_force_is_its_own_successor(tree):
 
 def test_successor_through_two_reforms(tree):
     later = Unit.objects.create(
-        name="Xã Hậu Thế", kind="commune", parent=tree.province, valid_from=datetime.date(2030, 1, 1)
+        name="Xã Hậu Thế",
+        kind="commune",
+        parent=tree.province,
+        valid_from=datetime.date(2030, 1, 1),
     )
     tree.ba_son.valid_to = datetime.date(2029, 12, 31)
     tree.ba_son.save()
