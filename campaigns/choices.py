@@ -47,3 +47,63 @@ KIND_WORD = {
 class ClusterKind(models.TextChoices):
     CLUSTER = "cluster", _("Emulation cluster")
     BLOC = "bloc", _("Emulation bloc")
+
+
+class CampaignKind(models.TextChoices):
+    """How a campaign runs (DOMAIN.md: chuyên đề results do not count toward annual awards)."""
+
+    REGULAR = "regular", _("Regular (annual)")
+    PERIODIC = "periodic", _("By period")
+    THEMATIC = "thematic", _("Thematic")
+    PEAK = "peak", _("Peak")
+    SPECIAL = "special", _("Special")
+
+
+class CampaignStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CLOSED = "closed", _("Closed")
+    SUMMARISED = "summarised", _("Summarised")
+
+
+# Badge colour (Bootstrap) each campaign status shows.
+CAMPAIGN_STATUS_BADGE = {
+    CampaignStatus.DRAFT: "secondary",
+    CampaignStatus.PUBLISHED: "success",
+    CampaignStatus.CLOSED: "warning",
+    CampaignStatus.SUMMARISED: "dark",
+}
+
+
+class SigningMode(models.TextChoices):
+    """Nghị định 30's signer prefixes; empty when the head signs in their own name."""
+
+    DIRECT = "", _("Head signs directly")
+    ON_BEHALF = "TM", _("TM. (on behalf of the collective)")
+    DEPUTY = "KT", _("KT. (deputy signs for the head)")
+    ACTING = "Q", _("Q. (acting head)")
+    BY_ORDER = "TL", _("TL. (by order of the head)")
+    AUTHORISED = "TUQ", _("TUQ. (authorised by the head)")
+
+
+class Comparator(models.TextChoices):
+    AT_LEAST = "gte", "≥"
+    MORE_THAN = "gt", ">"
+    EQUAL = "eq", "="
+    AT_MOST = "lte", "≤"
+    LESS_THAN = "lt", "<"
+    RANGE = "range", _("range")
+
+
+class SectionPart(models.TextChoices):
+    """Which part of the campaign a numbered section of the document prints."""
+
+    PURPOSE = "purpose", _("Purpose, meaning, requirements")
+    PERIOD_THEME = "period_theme", _("Period and theme")
+    PERIOD = "period", _("Period")
+    THEME = "theme", _("Theme")
+    CONTENT = "content", _("Content items")
+    SOLUTIONS = "solutions", _("Solutions")
+    AWARDS = "awards", _("Awards")
+    TASKS = "tasks", _("Implementation")
+    TEXT = "text", _("Free text")

@@ -12,5 +12,8 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include("accounts.urls")),
     path("units/", include("campaigns.unit_urls")),
+    path("campaigns/", include("campaigns.urls")),
+    path("public/campaigns/", include("campaigns.public_urls")),
     path("admin/", admin.site.urls),
+    path("", include("awards.urls")),
 ]
