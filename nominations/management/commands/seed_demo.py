@@ -98,6 +98,8 @@ class Command(BaseCommand):
                 continue
             if hasattr(module, function_name):
                 result = getattr(module, function_name)()
+                if isinstance(result, list | tuple):
+                    result = f"{len(result)}"
                 self.stdout.write(f"{module_name}.{function_name}: {result or 'ok'}")
         self.stdout.write(
             self.style.WARNING("Demo accounts (local use only), password: " + DEMO_PASSWORD)
