@@ -110,6 +110,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Login throttling (accounts/throttle.py): this many failed sign-ins for one username within
+# the window lock it for the window; counts live in the database, shared by every worker.
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_FAILURE_WINDOW_MINUTES = env.int("LOGIN_FAILURE_WINDOW_MINUTES", default=15)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese"))]
@@ -139,6 +143,8 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"  # never served directly: files go through permission-checked views
+# Largest file a dossier may carry (báo cáo thành tích, biên bản…), in megabytes.
+NOMINATION_UPLOAD_MAX_MB = env.int("NOMINATION_UPLOAD_MAX_MB", default=10)
 
 # Content Security Policy (Django's built-in): no inline script or style anywhere.
 SECURE_CSP = {

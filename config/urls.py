@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from accounts.views import HomeView
+from nominations.views import HomeView
 
 admin.site.site_header = _("Emulation and commendation portal")
 admin.site.site_title = _("Emulation and commendation portal")
@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("units/", include("campaigns.unit_urls")),
     path("campaigns/", include("campaigns.urls")),
+    path("dossiers/", include("nominations.urls")),
     path("public/campaigns/", include("campaigns.public_urls")),
     path("admin/", admin.site.urls),
     path("", include("awards.urls")),

@@ -1,0 +1,92 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DossierStatus(models.TextChoices):
+    """Where a dossier stands; the allowed moves are the table in nominations/workflow.py."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RECEIVED = "received", _("Received")
+    RETURNED = "returned", _("Returned for completion")
+    RESUBMITTED = "resubmitted", _("Resubmitted")
+    APPRAISED = "appraised", _("Appraised")
+    FORWARDED = "forwarded", _("Forwarded to the level above")
+    POSTED = "posted", _("Publicly posted")
+    COUNCIL = "council", _("Before the council")
+    APPROVED = "approved", _("Approved")
+    CLOSED = "closed", _("Closed (every entry rejected)")
+
+
+# Badge colour (Bootstrap) each status shows.
+DOSSIER_STATUS_BADGE = {
+    DossierStatus.DRAFT: "secondary",
+    DossierStatus.SUBMITTED: "primary",
+    DossierStatus.RECEIVED: "info",
+    DossierStatus.RETURNED: "warning",
+    DossierStatus.RESUBMITTED: "primary",
+    DossierStatus.APPRAISED: "info",
+    DossierStatus.FORWARDED: "dark",
+    DossierStatus.POSTED: "info",
+    DossierStatus.COUNCIL: "info",
+    DossierStatus.APPROVED: "success",
+    DossierStatus.CLOSED: "dark",
+}
+
+
+class Action(models.TextChoices):
+    """What an actor does to a dossier; each is one service function."""
+
+    CREATE = "create", _("Created")
+    SUBMIT = "submit", _("Submit")
+    WITHDRAW = "withdraw", _("Withdraw")
+    RECEIVE = "receive", _("Receive")
+    RETURN = "return", _("Return for completion")
+    RESUBMIT = "resubmit", _("Resubmit")
+    APPRAISE_ENTRY = "appraise_entry", _("Appraise an entry")
+    APPRAISE_DONE = "appraise_done", _("Finish the appraisal")
+    FORWARD = "forward", _("Forward to the level above")
+    POST = "post", _("Post publicly")
+    TO_COUNCIL = "to_council", _("Send to the council")
+    APPROVE = "approve", _("Approve")
+
+
+class Relation(models.TextChoices):
+    """How the actor's unit stands to a dossier."""
+
+    PROPOSING = "proposing", _("proposing unit")
+    CURRENT = "current", _("current reviewing level")
+    DECIDING = "deciding", _("deciding level")
+
+
+class EntryStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    AGREED = "agreed", _("Agreed")
+    REJECTED = "rejected", _("Rejected")
+    FORWARDED = "forwarded", _("Forwarded")
+    APPROVED = "approved", _("Approved")
+
+
+ENTRY_STATUS_BADGE = {
+    EntryStatus.PROPOSED: "secondary",
+    EntryStatus.AGREED: "info",
+    EntryStatus.REJECTED: "danger",
+    EntryStatus.FORWARDED: "dark",
+    EntryStatus.APPROVED: "success",
+}
+
+# Entries that still hold their nominee: one person, campaign and form at a time.
+ACTIVE_ENTRY_STATUSES = (EntryStatus.PROPOSED, EntryStatus.AGREED, EntryStatus.APPROVED)
+
+
+class ReviewDecision(models.TextChoices):
+    AGREE = "agree", _("Agree")
+    LOWER = "lower", _("Lower the form")
+    RAISE = "raise", _("Raise the form")
+    REJECT = "reject", _("Reject")
+
+
+class AttachmentKind(models.TextChoices):
+    ACHIEVEMENT_REPORT = "achievement_report", _("Achievement report")
+    COUNCIL_MINUTES = "council_minutes", _("Minutes of the emulation council")
+    OTHER = "other", _("Other document")

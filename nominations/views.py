@@ -1,0 +1,437 @@
+"""Staff pages of dossiers: list, create, detail with entries and timeline, entry editing,
+and one small POST-only view per workflow action, each calling one service."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from accounts.choices import Role
+from accounts.views import HomeView as AccountsHomeView
+from awards.choices import SEVERITY_BADGE, SubjectKind
+from nominations import services
+from nominations.choices import Action, DossierStatus, ReviewDecision
+from nominations.forms import (
+    AppraiseForm,
+    AttachmentForm,
+    DossierEditForm,
+    DossierForm,
+    EntryForm,
+    ReturnForm,
+)
+from nominations.routing import entry_deciding_unit
+from nominations.selectors import (
+    campaigns_for_new_dossier,
+    dossier_filter_campaigns,
+    dossier_list,
+    dossier_queue,
+    dossier_visible_or_404,
+    dossiers_visible_to,
+    entry_checks,
+    entry_of_dossier_or_404,
+)
+from nominations.workflow import (
+    EDITABLE_STATES,
+    WorkflowError,
+    actor_unit,
+    allowed_actions,
+    check_move,
+)
+
+
+def _querystring(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _show_error(request, error) -> None:
+    """A refused move: its message, and each reason (failing checks) under it."""
+    if isinstance(error, ValidationError):
+        for message in error.messages:
+            messages.error(request, message)
+        return
+    messages.error(request, str(error))
+    for reason in getattr(error, "reasons", []):
+        messages.error(request, reason)
+
+
+class HomeView(AccountsHomeView):
+    """The start page with the user's work queue: dossiers waiting for them, oldest first."""
+
+    template_name = "nominations/home.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["queue"] = dossier_queue(user=self.request.user)
+        return ctx
+
+
+class DossierListView(LoginRequiredMixin, ListView):
+    """Dossiers of the user's units and those held at their level or below."""
+
+    template_name = "nominations/dossier_list.html"
+    context_object_name = "dossiers"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return dossier_list(user=self.request.user, params=self.request.GET)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        ctx.update(
+            params=self.request.GET,
+            querystring=_querystring(self.request),
+            statuses=DossierStatus.choices,
+            campaigns=dossier_filter_campaigns(user),
+            can_create=user.has_role(Role.OFFICER) and actor_unit(user) is not None,
+        )
+        return ctx
+
+
+class DossierCreateView(LoginRequiredMixin, FormView):
+    """A new draft dossier of the user's unit for a published campaign they can see."""
+
+    template_name = "nominations/dossier_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not (
+            user.has_role(Role.OFFICER) and actor_unit(user) is not None
+        ):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        return DossierForm(
+            **self.get_form_kwargs(), campaigns=campaigns_for_new_dossier(self.request.user)
+        )
+
+    def get_initial(self):
+        return {"campaign": self.request.GET.get("campaign")}
+
+    def form_valid(self, form):
+        try:
+            dossier = services.dossier_create(
+                campaign=form.cleaned_data["campaign"],
+                actor=self.request.user,
+                summary=form.cleaned_data["summary"],
+                date=form.cleaned_data["date"],
+            )
+        except (ValidationError, WorkflowError) as error:
+            _show_error(self.request, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The draft dossier was created. Add its entries."))
+        return redirect(dossier)
+
+
+class DossierMixin(LoginRequiredMixin):
+    """Loads the dossier in the user's scope (404 otherwise)."""
+
+    def get_dossier(self):
+        if not hasattr(self, "_dossier"):
+            self._dossier = dossier_visible_or_404(user=self.request.user, pk=self.kwargs["pk"])
+        return self._dossier
+
+
+class DossierDetailView(DossierMixin, TemplateView):
+    """The dossier: entries (individuals, collectives, households) with their checks,
+    attachments, the timeline, and the actions this user may take now."""
+
+    template_name = "nominations/dossier_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        dossier = self.get_dossier()
+        entries = list(dossier.entries.all())
+        may_appraise = _may(dossier, Action.APPRAISE_ENTRY, user)
+        editable = (
+            dossier.status in EDITABLE_STATES
+            and user.has_role(Role.OFFICER)
+            and actor_unit(user) == dossier.proposing_unit
+        )
+        rows = []
+        for entry in entries:
+            entry.dossier = dossier  # the prefetched entry shares the loaded dossier
+            row = {"entry": entry, "deciding": entry_deciding_unit(entry, dossier)}
+            if entry.is_active:
+                row["checks"] = entry_checks(entry)
+            if may_appraise and entry.status != "forwarded":
+                row["appraise_form"] = AppraiseForm(
+                    dossier=dossier, prefix=f"e{entry.pk}", initial={"decision": "agree"}
+                )
+            rows.append(row)
+        ctx.update(
+            dossier=dossier,
+            individuals=[r for r in rows if r["entry"].subject_kind == SubjectKind.INDIVIDUAL],
+            collectives=[r for r in rows if r["entry"].subject_kind == SubjectKind.COLLECTIVE],
+            households=[r for r in rows if r["entry"].subject_kind == SubjectKind.HOUSEHOLD],
+            events=list(dossier.events.all()),
+            actions=[
+                (a, Action(a).label)
+                for a in allowed_actions(dossier, user)
+                if a not in (Action.RETURN,)
+            ],
+            may_return=_may(dossier, Action.RETURN, user),
+            may_appraise=may_appraise,
+            editable=editable,
+            may_attach=services.may_attach(dossier=dossier, actor=user),
+            attachment_form=AttachmentForm(),
+            severity_badge=SEVERITY_BADGE,
+            subject_kinds=SubjectKind.choices,
+            max_upload_mb=settings.NOMINATION_UPLOAD_MAX_MB,
+        )
+        return ctx
+
+
+def _may(dossier, action, user) -> bool:
+    try:
+        check_move(dossier, action, user)
+    except WorkflowError:
+        return False
+    return True
+
+
+class DossierEditView(DossierMixin, FormView):
+    """Change the trích yếu and the date of a draft or returned dossier."""
+
+    template_name = "nominations/dossier_form.html"
+
+    def get_form(self, form_class=None):
+        return DossierEditForm(**self.get_form_kwargs())
+
+    def get_initial(self):
+        dossier = self.get_dossier()
+        return {"summary": dossier.summary, "date": dossier.date}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(dossier=self.get_dossier(), **kwargs)
+
+    def form_valid(self, form):
+        dossier = self.get_dossier()
+        try:
+            services.dossier_update(
+                dossier=dossier,
+                actor=self.request.user,
+                summary=form.cleaned_data["summary"],
+                date=form.cleaned_data["date"],
+            )
+        except WorkflowError as error:
+            _show_error(self.request, error)
+        return redirect(dossier)
+
+
+class EntryEditView(DossierMixin, FormView):
+    """Add an entry (GET ?kind=…&q=… searches the register) or change one."""
+
+    template_name = "nominations/entry_form.html"
+
+    def get_entry(self):
+        if "entry" not in self.kwargs:
+            return None
+        return entry_of_dossier_or_404(dossier=self.get_dossier(), pk=self.kwargs["entry"])
+
+    def get_initial(self):
+        entry = self.get_entry()
+        if entry is None:
+            return {"subject_kind": self.request.GET.get("kind") or SubjectKind.INDIVIDUAL}
+        return {
+            "subject_kind": entry.subject_kind,
+            "requested_form": entry.requested_form_id,
+            "person": entry.person_id,
+            "unit": entry.unit_id,
+            "group_name": entry.group_name,
+            "head_name": entry.head_name,
+            "achievement": entry.achievement,
+        }
+
+    def get_form(self, form_class=None):
+        return EntryForm(
+            **self.get_form_kwargs(),
+            dossier=self.get_dossier(),
+            user=self.request.user,
+            person_query=self.request.GET.get("q", "").strip(),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            dossier=self.get_dossier(),
+            entry=self.get_entry(),
+            q=self.request.GET.get("q", ""),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        dossier, data = self.get_dossier(), form.cleaned_data
+        try:
+            services.entry_save(
+                dossier=dossier,
+                actor=self.request.user,
+                entry=self.get_entry(),
+                subject_kind=data["subject_kind"],
+                requested_form=data["requested_form"],
+                achievement=data["achievement"],
+                person=data.get("person"),
+                new_person=form.new_person(),
+                unit=data.get("unit"),
+                group_name=data.get("group_name") or "",
+                head_name=data.get("head_name") or "",
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        except WorkflowError as error:
+            _show_error(self.request, error)
+            return redirect(dossier)
+        messages.success(self.request, _("The entry was saved."))
+        return redirect(dossier)
+
+
+class PostOnlyDossierView(DossierMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        dossier = self.get_dossier()
+        try:
+            result = self.act(dossier)
+        except (WorkflowError, ValidationError) as error:
+            _show_error(request, error)
+            return redirect(dossier)
+        return redirect(result if hasattr(result, "get_absolute_url") else dossier)
+
+    def act(self, dossier):
+        raise NotImplementedError
+
+
+class EntryRemoveView(PostOnlyDossierView):
+    def act(self, dossier):
+        entry = entry_of_dossier_or_404(dossier=dossier, pk=self.kwargs["entry"])
+        services.entry_remove(entry=entry, actor=self.request.user)
+        messages.success(self.request, _("The entry was removed."))
+        return dossier
+
+
+class DossierActionView(PostOnlyDossierView):
+    """One workflow action (the URL names it), calling its service."""
+
+    def act(self, dossier):
+        action = self.kwargs["action"]
+        service = services.ACTION_SERVICES.get(action)
+        if service is None:
+            raise Http404
+        result = service(dossier=dossier, actor=self.request.user)
+        if action == Action.FORWARD:
+            messages.success(
+                self.request,
+                _("Forwarded as dossier %(number)s to %(unit)s.")
+                % {"number": result.number_text, "unit": result.current_level.name},
+            )
+            return dossier
+        messages.success(self.request, _("Done: %(action)s.") % {"action": Action(action).label})
+        return result
+
+
+class EntryAppraiseView(PostOnlyDossierView):
+    def act(self, dossier):
+        entry = entry_of_dossier_or_404(dossier=dossier, pk=self.kwargs["entry"])
+        form = AppraiseForm(self.request.POST, dossier=dossier, prefix=f"e{entry.pk}")
+        if not form.is_valid():
+            raise ValidationError(_("Choose a decision."))
+        services.entry_appraise(
+            entry=entry,
+            actor=self.request.user,
+            decision=form.cleaned_data["decision"],
+            form=form.cleaned_data["form"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(
+            self.request,
+            _("%(name)s: %(decision)s.")
+            % {
+                "name": entry.nominee_name,
+                "decision": ReviewDecision(form.cleaned_data["decision"]).label,
+            },
+        )
+        return dossier
+
+
+class DossierReturnView(DossierMixin, FormView):
+    """Return for completion: a comment on the dossier and per entry (once per level)."""
+
+    template_name = "nominations/dossier_return.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not _may(
+            self.get_dossier(), Action.RETURN, request.user
+        ):
+            messages.error(request, _("You cannot return this dossier now."))
+            return redirect(self.get_dossier())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        dossier = self.get_dossier()
+        return ReturnForm(**self.get_form_kwargs(), entries=dossier.entries.all())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(dossier=self.get_dossier(), **kwargs)
+
+    def form_valid(self, form):
+        dossier = self.get_dossier()
+        try:
+            services.dossier_return_for_completion(
+                dossier=dossier, actor=self.request.user, comments=form.comments()
+            )
+        except WorkflowError as error:
+            _show_error(self.request, error)
+            return redirect(dossier)
+        messages.success(self.request, _("The dossier was returned for completion."))
+        return redirect(dossier)
+
+
+class AttachmentUploadView(PostOnlyDossierView):
+    def act(self, dossier):
+        form = AttachmentForm(self.request.POST, self.request.FILES)
+        if not form.is_valid():
+            raise ValidationError(_("Choose a file and its kind."))
+        entry = None
+        if entry_pk := self.request.POST.get("entry"):
+            if not entry_pk.isdigit():
+                raise Http404
+            entry = entry_of_dossier_or_404(dossier=dossier, pk=int(entry_pk))
+        services.attachment_add(
+            dossier=dossier,
+            actor=self.request.user,
+            kind=form.cleaned_data["kind"],
+            uploaded=form.cleaned_data["file"],
+            entry=entry,
+        )
+        messages.success(self.request, _("The file was attached."))
+        return dossier
+
+
+class AttachmentDownloadView(LoginRequiredMixin, View):
+    """Serves a file only to users who may see its dossier (404 otherwise)."""
+
+    def get(self, request, pk, attachment):
+        dossier = dossiers_visible_to(request.user).filter(pk=pk).first()
+        if dossier is None:
+            raise Http404
+        found = dossier.attachments.filter(pk=attachment).first()
+        if found is None:
+            raise Http404
+        response = FileResponse(
+            found.file.open("rb"),
+            as_attachment=True,
+            filename=found.original_name,
+            content_type=found.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

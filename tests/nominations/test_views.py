@@ -1,0 +1,344 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from awards.choices import SubjectKind
+from nominations import services
+from nominations.choices import DossierStatus
+from nominations.models import Attachment, Dossier, Entry
+from tests.nominations.conftest import BEFORE
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
+    b"\x00\x00IEND\xaeB`\x82"
+)
+
+
+def _urls(dossier):
+    entry = dossier.entries.first()
+    return [
+        reverse("nominations:dossier_detail", args=[dossier.pk]),
+        reverse("nominations:dossier_edit", args=[dossier.pk]),
+        reverse("nominations:entry_create", args=[dossier.pk]),
+        reverse("nominations:entry_edit", args=[dossier.pk, entry.pk]),
+        reverse("nominations:dossier_return", args=[dossier.pk]),
+    ]
+
+
+def _post_urls(dossier):
+    entry = dossier.entries.first()
+    return [
+        reverse("nominations:dossier_action", args=[dossier.pk, "submit"]),
+        reverse("nominations:entry_remove", args=[dossier.pk, entry.pk]),
+        reverse("nominations:entry_appraise", args=[dossier.pk, entry.pk]),
+        reverse("nominations:attachment_upload", args=[dossier.pk]),
+    ]
+
+
+def test_anonymous_is_sent_to_sign_in(client, tree, make_dossier):
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    for url in [reverse("nominations:dossier_list"), reverse("nominations:dossier_create")]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert reverse("login") in response["Location"]
+    for url in _urls(dossier):
+        assert client.get(url).status_code == 302, url
+    for url in _post_urls(dossier):
+        assert client.post(url).status_code == 302, url
+
+
+def test_other_commune_officer_gets_404_everywhere(client, tree, people, make_dossier):
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    client.force_login(people.xuat_le_officer)
+    for url in _urls(dossier):
+        assert client.get(url).status_code == 404, url
+    for url in _post_urls(dossier):
+        assert client.post(url).status_code == 404, url
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.DRAFT
+    assert dossier.entries.count() == 1
+
+
+def test_in_scope_users_see_the_dossier(client, tree, people, make_dossier):
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    url = reverse("nominations:dossier_detail", args=[dossier.pk])
+    for user in (people.cao_lau_officer, people.cao_loc_officer, people.province_officer):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert dossier.entries.get().nominee_name in response.content.decode()
+    client.force_login(people.cao_lau_officer)
+    for url in _urls(dossier)[:4]:
+        assert client.get(url).status_code == 200, url
+    # Only the holding level may return a dossier: the proposing officer is sent back.
+    assert client.get(_urls(dossier)[4]).status_code == 302
+
+
+def test_detail_shows_checks_and_refuses_submit_with_reasons(client, tree, people, make_dossier):
+    from awards.models import BlockingFlag
+
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    person = dossier.entries.get().person
+    BlockingFlag.objects.create(person=person, kind="discipline", starts_on=BEFORE.replace(month=1))
+    client.force_login(people.cao_lau_officer)
+    page = client.get(reverse("nominations:dossier_detail", args=[dossier.pk])).content.decode()
+    assert "blocking_flag" in page
+    assert "Chặn" in page
+    response = client.post(
+        reverse("nominations:dossier_action", args=[dossier.pk, "submit"]), follow=True
+    )
+    text = response.content.decode()
+    assert "Không thể trình hồ sơ khi còn kiểm tra chặn chưa đạt" in text
+    assert person.full_name in text
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.DRAFT
+
+
+def test_submit_and_receive_through_the_pages(client, tree, people, make_dossier):
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    client.force_login(people.cao_lau_officer)
+    client.post(reverse("nominations:dossier_action", args=[dossier.pk, "submit"]))
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.SUBMITTED
+    client.force_login(people.cao_loc_officer)
+    page = client.get(reverse("nominations:dossier_detail", args=[dossier.pk])).content.decode()
+    assert reverse("nominations:dossier_action", args=[dossier.pk, "receive"]) in page
+    client.post(reverse("nominations:dossier_action", args=[dossier.pk, "receive"]))
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.RECEIVED
+    # An unknown action is not a page.
+    url = reverse("nominations:dossier_action", args=[dossier.pk, "explode"])
+    assert client.post(url).status_code == 404
+    assert (
+        client.get(reverse("nominations:dossier_action", args=[dossier.pk, "receive"])).status_code
+        == 405
+    )
+
+
+def test_new_dossier_lists_only_published_visible_campaigns(client, tree, people, campaign):
+    from tests.nominations.factories import CampaignFactory
+
+    draft = CampaignFactory(issuer=tree.province, status="draft", title="Kế hoạch chưa ban hành")
+    client.force_login(people.cao_lau_officer)
+    page = client.get(reverse("nominations:dossier_create")).content.decode()
+    assert campaign.title in page
+    assert draft.title not in page
+    response = client.post(
+        reverse("nominations:dossier_create"), {"campaign": draft.pk, "summary": ""}
+    )
+    assert response.status_code == 200
+    assert not Dossier.objects.exists()
+    response = client.post(
+        reverse("nominations:dossier_create"), {"campaign": campaign.pk, "date": "2024-05-01"}
+    )
+    dossier = Dossier.objects.get()
+    assert response["Location"] == dossier.get_absolute_url()
+    assert dossier.proposing_unit == tree.cao_lau
+    assert dossier.summary.startswith("Về việc đề nghị khen thưởng")
+
+
+def test_council_member_cannot_create_a_dossier(client, tree, people, campaign):
+    client.force_login(people.cao_lau_council)
+    assert client.get(reverse("nominations:dossier_create")).status_code == 404
+
+
+def test_add_a_new_person_a_collective_and_a_household(client, tree, people, make_dossier, forms):
+    dossier = make_dossier(tree.cao_lau)
+    client.force_login(people.cao_lau_officer)
+    url = reverse("nominations:entry_create", args=[dossier.pk])
+    form_id = forms["giay-khen-chu-tich-xa"].pk
+    response = client.post(
+        url,
+        {
+            "subject_kind": SubjectKind.INDIVIDUAL,
+            "requested_form": form_id,
+            "full_name": "Nông Thị Duyên",
+            "birth_year": "1990",
+            "gender": "female",
+            "citizen_id": "12345",
+            "achievement": "Tốt",
+        },
+    )
+    assert response.status_code == 200  # a bad citizen ID: nothing saved
+    assert "12 chữ số" in response.content.decode()
+    assert not Entry.objects.exists()
+    client.post(
+        url,
+        {
+            "subject_kind": SubjectKind.INDIVIDUAL,
+            "requested_form": form_id,
+            "full_name": "Nông Thị Duyên",
+            "birth_year": "1990",
+            "achievement": "Tốt",
+        },
+    )
+    client.post(
+        url,
+        {
+            "subject_kind": SubjectKind.COLLECTIVE,
+            "requested_form": form_id,
+            "group_name": "Chi bộ thôn Nà Lệnh",
+            "achievement": "Tốt",
+        },
+    )
+    client.post(
+        url,
+        {
+            "subject_kind": SubjectKind.HOUSEHOLD,
+            "requested_form": form_id,
+            "group_name": "Hộ ông Vi Văn Khánh",
+            "head_name": "Vi Văn Khánh",
+            "achievement": "Tốt",
+        },
+    )
+    names = sorted(dossier.entries.values_list("subject_kind", "nominee_name"))
+    assert names == [
+        ("collective", "Chi bộ thôn Nà Lệnh"),
+        ("household", "Hộ ông Vi Văn Khánh"),
+        ("individual", "Nông Thị Duyên"),
+    ]
+    person = dossier.entries.get(subject_kind="individual").person
+    assert person.unit == tree.cao_lau
+    # The register search finds the person without diacritics.
+    page = client.get(url + "?q=nong duyen").content.decode()
+    assert f'value="{person.pk}"' in page
+
+
+def test_entries_cannot_change_once_submitted(client, tree, people, make_dossier):
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    services.dossier_submit(dossier=dossier, actor=people.cao_lau_officer)
+    client.force_login(people.cao_lau_officer)
+    entry = dossier.entries.get()
+    client.post(reverse("nominations:entry_remove", args=[dossier.pk, entry.pk]))
+    assert Entry.objects.filter(pk=entry.pk).exists()
+
+
+def _make_many(make_dossier, tree, people, count):
+    for _ in range(count):
+        dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh", "giay-khen-chu-tich-huyen")
+        services.dossier_submit(dossier=dossier, actor=people.cao_lau_officer)
+
+
+def test_list_is_scoped_and_its_queries_do_not_grow(
+    client, tree, people, make_dossier, django_assert_num_queries
+):
+    _make_many(make_dossier, tree, people, 2)
+    make_dossier(tree.xuat_le, "giay-khen-chu-tich-xa")
+    client.force_login(people.cao_lau_officer)
+    url = reverse("nominations:dossier_list")
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(url)
+    queries = len(few)  # read now: the next request resets the query log
+    assert len(response.context["dossiers"]) == 2
+    _make_many(make_dossier, tree, people, 4)
+    client.force_login(people.cao_lau_officer)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert len(response.context["dossiers"]) == 6
+    assert queries <= 12
+
+
+def test_list_filters_and_searches_without_diacritics(client, tree, people, make_dossier):
+    first = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    entry = first.entries.get()
+    entry.person.full_name = "Hoàng Văn Lợi"
+    entry.person.save()
+    entry.save()
+    services.dossier_submit(dossier=first, actor=people.cao_lau_officer)
+    make_dossier(tree.cao_lau, "giay-khen-chu-tich-xa")
+    client.force_login(people.cao_loc_officer)
+    url = reverse("nominations:dossier_list")
+    assert list(client.get(url, {"q": "hoang van loi"}).context["dossiers"]) == [first]
+    assert list(client.get(url, {"q": "01/TTr-UBND"}).context["dossiers"]) == [first]
+    assert list(client.get(url, {"status": "submitted"}).context["dossiers"]) == [first]
+    assert len(client.get(url, {"year": "2024"}).context["dossiers"]) == 2
+    assert len(client.get(url, {"year": "2020"}).context["dossiers"]) == 0
+
+
+def test_home_queue_shows_what_waits_oldest_first(
+    client, tree, people, make_dossier, django_assert_num_queries
+):
+    older = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    services.dossier_submit(dossier=older, actor=people.cao_lau_officer)
+    newer = make_dossier(tree.cao_lau, "giay-khen-chu-tich-huyen")
+    services.dossier_submit(dossier=newer, actor=people.cao_lau_officer)
+    draft = make_dossier(tree.cao_lau, "giay-khen-chu-tich-xa")
+    client.force_login(people.cao_loc_officer)
+    with CaptureQueriesContext(connection) as two:
+        response = client.get(reverse("home"))
+    queries = len(two)  # read now: the next request resets the query log
+    assert response.context["queue"] == [older, newer]
+    client.force_login(people.cao_lau_officer)
+    assert response.status_code == 200
+    assert client.get(reverse("home")).context["queue"] == [draft]
+    for _ in range(3):
+        extra = make_dossier(tree.cao_lau, "giay-khen-chu-tich-huyen")
+        services.dossier_submit(dossier=extra, actor=people.cao_lau_officer)
+    client.force_login(people.cao_loc_officer)
+    with django_assert_num_queries(queries):
+        assert len(client.get(reverse("home")).context["queue"]) == 5
+    client.force_login(people.cao_loc_leader)
+    assert client.get(reverse("home")).context["queue"] == []
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def test_attachments_are_recognised_by_content_and_served_in_scope(
+    client, tree, people, make_dossier, media, settings
+):
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    entry = dossier.entries.get()
+    url = reverse("nominations:attachment_upload", args=[dossier.pk])
+    client.force_login(people.cao_lau_officer)
+    fake = SimpleUploadedFile("bao-cao.pdf", b"just text, not a PDF", "application/pdf")
+    response = client.post(url, {"kind": "other", "file": fake}, follow=True)
+    assert "theo nội dung" in response.content.decode()
+    assert not Attachment.objects.exists()
+    png = SimpleUploadedFile("anh.txt", PNG, "text/plain")
+    client.post(url, {"kind": "achievement_report", "file": png, "entry": entry.pk})
+    attachment = Attachment.objects.get()
+    assert attachment.extension == "png"
+    assert attachment.entry == entry
+    assert "anh" not in attachment.file.name
+    assert str(dossier.pk) in attachment.file.name
+
+    download = reverse("nominations:attachment_download", args=[dossier.pk, attachment.pk])
+    response = client.get(download)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PNG
+    client.force_login(people.xuat_le_officer)
+    assert client.get(download).status_code == 404
+    other = make_dossier(tree.xuat_le)
+    wrong = reverse("nominations:attachment_download", args=[other.pk, attachment.pk])
+    assert client.get(wrong).status_code == 404
+
+    settings.NOMINATION_UPLOAD_MAX_MB = 0
+    client.force_login(people.cao_lau_officer)
+    big = SimpleUploadedFile("x.png", PNG, "image/png")
+    response = client.post(url, {"kind": "other", "file": big}, follow=True)
+    assert "lớn hơn" in response.content.decode()
+    assert Attachment.objects.count() == 1
+
+
+def test_docx_is_told_from_xlsx(tree, people, make_dossier, media):
+    import zipfile
+
+    dossier = make_dossier(tree.cao_lau)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    upload = SimpleUploadedFile("bien-ban.docx", buffer.getvalue())
+    attachment = services.attachment_add(
+        dossier=dossier, actor=people.cao_lau_officer, kind="other", uploaded=upload
+    )
+    assert attachment.extension == "xlsx"
