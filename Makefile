@@ -39,6 +39,11 @@ run: setup
 test: setup
 	$(VENV)/bin/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
+# End-to-end tests only (Playwright driving Debian's chromium); screenshots of failures go to
+# test-artifacts/e2e/.
+e2e: setup
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m e2e tests/e2e
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

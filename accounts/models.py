@@ -53,3 +53,26 @@ class User(AbstractUser):
         if self.unit is None:
             return None
         return self.unit.standing_office_for or self.unit
+
+
+class LoginFailure(models.Model):
+    """One failed sign-in, kept for a short while to throttle password guessing."""
+
+    # Folded (casefold) so "CaoLau.CanBo" and "caolau.canbo" count together; the name need
+    # not belong to an existing user, so that a lock reveals nothing about which accounts exist.
+    username = models.CharField(_("username"), max_length=150)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    at = models.DateTimeField(_("time"))
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+        ordering = ["-at"]
+        indexes = [
+            models.Index(fields=["username", "at"], name="loginfailure_username_at"),
+            models.Index(fields=["ip_address", "at"], name="loginfailure_ip_at"),
+            models.Index(fields=["at"], name="loginfailure_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.username} · {self.ip_address or '-'} · {self.at:%Y-%m-%d %H:%M:%S}"

@@ -74,3 +74,9 @@ def before_reform():
 @pytest.fixture
 def after_reform():
     return datetime.date(2025, 8, 1)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs ~0.2 s a login; tests sign in hundreds of times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
