@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AwardsConfig(AppConfig):
     name = "awards"
     verbose_name = _("Awards")
+
+    def ready(self):
+        from awards.services import campaign_awards_copy
+        from campaigns.services import IMPLEMENT_STEPS
+
+        if campaign_awards_copy not in IMPLEMENT_STEPS:
+            IMPLEMENT_STEPS.append(campaign_awards_copy)

@@ -56,9 +56,18 @@ class CampaignAwardForm(BootstrapFormMixin, forms.ModelForm):
         fields = ["form", "order", "intro", "quota"]
         widgets = {"intro": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, **kwargs):
+    # What the campaign document prints; fixed once the campaign is published.
+    PRINTED = ("form", "order", "intro", *CRITERIA_FIELDS.values())
+
+    def __init__(self, *args, form_choices=None, locked=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["form"].queryset = AwardForm.objects.order_by("order", "name")
+        if form_choices is not None:
+            self.fields["form"].choices = form_choices
+        self.locked = locked
+        if locked:
+            for name in self.PRINTED:
+                self.fields[name].disabled = True
         if self.instance.pk:
             for criterion in self.instance.criteria.all():
                 name = CRITERIA_FIELDS.get(criterion.subject_category)
@@ -76,7 +85,38 @@ class CampaignAwardForm(BootstrapFormMixin, forms.ModelForm):
                 AwardCriterion.objects.filter(offer=offer, subject_category=category).delete()
 
 
+def _choices(queryset, label=str) -> list:
+    """The choices of a select, read once and shared by every row of a formset."""
+    field = forms.ModelChoiceField(queryset=queryset)
+    field.label_from_instance = label
+    return list(field.choices)
+
+
+def _offers(campaign):
+    return CampaignAward.objects.filter(campaign=campaign).select_related("form")
+
+
 class BaseOfferFormSet(BaseModelFormSet):
+    """The offered forms; `locked` (a published campaign) keeps what the document prints and
+    lets only the overall quota change: no form added, removed or reworded."""
+
+    def __init__(self, *args, locked=False, **kwargs):
+        self.locked = locked
+        if locked:
+            self.extra = 0
+        form_kwargs = {
+            "form_choices": _choices(AwardForm.objects.order_by("order", "name")),
+            "locked": locked,
+        }
+        super().__init__(
+            *args, form_kwargs=form_kwargs | (kwargs.pop("form_kwargs", None) or {}), **kwargs
+        )
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if self.locked and "DELETE" in form.fields:
+            form.fields["DELETE"].disabled = True
+
     def clean(self):
         super().clean()
         seen = set()
@@ -99,13 +139,31 @@ class AwardQuotaForm(BootstrapFormMixin, forms.ModelForm):
         model = AwardQuota
         fields = ["offer", "unit", "max_count"]
 
-    def __init__(self, *args, campaign, units, **kwargs):
+    def __init__(self, *args, campaign, units, offer_choices=None, unit_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offer"].queryset = CampaignAward.objects.filter(
-            campaign=campaign
-        ).select_related("form")
-        self.fields["offer"].label_from_instance = lambda offer: offer.form.name
+        self.fields["offer"].queryset = _offers(campaign)
+        self.fields["offer"].label_from_instance = _offer_label
         self.fields["unit"].queryset = units
+        if offer_choices is not None:
+            self.fields["offer"].choices = offer_choices
+        if unit_choices is not None:
+            self.fields["unit"].choices = unit_choices
 
 
-QuotaFormSet = modelformset_factory(AwardQuota, form=AwardQuotaForm, extra=2, can_delete=True)
+def _offer_label(offer) -> str:
+    return offer.form.name
+
+
+class BaseQuotaFormSet(BaseModelFormSet):
+    def __init__(self, *args, form_kwargs, **kwargs):
+        form_kwargs = {
+            **form_kwargs,
+            "offer_choices": _choices(_offers(form_kwargs["campaign"]), _offer_label),
+            "unit_choices": _choices(form_kwargs["units"]),
+        }
+        super().__init__(*args, form_kwargs=form_kwargs, **kwargs)
+
+
+QuotaFormSet = modelformset_factory(
+    AwardQuota, form=AwardQuotaForm, formset=BaseQuotaFormSet, extra=2, can_delete=True
+)

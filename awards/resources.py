@@ -40,6 +40,17 @@ COLUMNS = {
     "amount": "Số tiền thưởng",
 }
 REQUIRED = ("subject", "name", "unit", "form", "decision_date")
+# The longest text each column may hold (the register's field lengths): a longer cell is a row
+# error at its column, not a database error that names no column.
+MAX_LENGTH = {
+    "name": 200,  # a person's full name; a collective's or household's name may take 300
+    "head": 200,
+    "ethnicity": 50,
+    "position": 200,
+    "decision_number": 50,
+    "decision_issuer": 200,
+}
+MAX_AMOUNT = 2_000_000_000  # the register's amount column holds up to 2^31 - 1 đồng
 SUBJECT_WORDS = {
     "ca nhan": SubjectKind.INDIVIDUAL,
     "tap the": SubjectKind.COLLECTIVE,
@@ -113,6 +124,8 @@ def load_dataset(data: bytes) -> tablib.Dataset:
         rows.pop()
     if not rows:
         raise ValueError(_("The file is empty."))
+    if len(rows) < 2:
+        raise ValueError(_("The file has no award below the header row."))
     headers = [str(h).strip() if h is not None else "" for h in rows[0]]
     missing = [h for h in COLUMNS.values() if h not in headers]
     if missing:
@@ -148,6 +161,7 @@ class AwardResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.user = user
         self.unit_scope = units_visible_to(user)
+        self._seen: dict[tuple, int] = {}  # an award's key -> the row (as Excel numbers it)
 
     # import-export looks instances up by id; every row here is a new award.
     def get_instance(self, instance_loader, row):
@@ -164,6 +178,15 @@ class AwardResource(resources.ModelResource):
         for key in REQUIRED:
             if not value[key]:
                 fail(key, _("Required."))
+        for key, limit in MAX_LENGTH.items():
+            if key == "name" and fold(value["subject"]) not in ("", "ca nhan"):
+                limit = 300
+            if len(value[key]) > limit:
+                fail(
+                    key,
+                    _("Too long: at most %(max)d characters (this cell has %(count)d).")
+                    % {"max": limit, "count": len(value[key])},
+                )
 
         subject = SUBJECT_WORDS.get(fold(value["subject"]))
         if value["subject"] and subject is None:
@@ -205,6 +228,9 @@ class AwardResource(resources.ModelResource):
             if amount is None or amount < 0 or amount != amount.to_integral_value():
                 fail("amount", _("Not an amount in đồng."))
                 amount = None
+            elif amount > MAX_AMOUNT:
+                fail("amount", _("Too large for an award amount."))
+                amount = None
 
         unit = self._unit(value["unit"], decision_date, fail) if value["unit"] else None
         form = self._form(value["form"], fail) if value["form"] else None
@@ -213,6 +239,18 @@ class AwardResource(resources.ModelResource):
                 "form",
                 _("This form is not given to a %(subject)s.")
                 % {"subject": str(SubjectKind(subject).label).lower()},
+            )
+
+        if not errors:
+            self._check_not_twice(
+                fail,
+                row_number=kwargs.get("row_number"),
+                subject=subject,
+                name=value["name"],
+                unit=unit,
+                form=form,
+                decision_date=decision_date,
+                decision_number=value["decision_number"],
             )
 
         if errors:
@@ -251,6 +289,34 @@ class AwardResource(resources.ModelResource):
     def before_save_instance(self, instance, row, **kwargs):
         if instance._person_data:
             instance.person = self._person(instance._person_data)
+
+    def _check_not_twice(self, fail, *, row_number, **award) -> None:
+        """The same award twice in the file, or already in the register (a file imported again),
+        is refused: the register would count it twice."""
+        key = (
+            award["subject"],
+            fold(award["name"]),
+            award["unit"].pk,
+            award["form"].pk,
+            award["decision_date"],
+            fold(award["decision_number"]),
+        )
+        if key in self._seen:
+            fail("name", _("The same award as row %(row)d.") % {"row": self._seen[key]})
+            return
+        if row_number is not None:
+            self._seen[key] = row_number + 1
+        recorded = Award.objects.filter(
+            subject_kind=award["subject"],
+            recipient_name_folded=key[1],
+            unit=award["unit"],
+            form=award["form"],
+            decision_date=award["decision_date"],
+        )
+        if any(
+            fold(number) == key[5] for number in recorded.values_list("decision_number", flat=True)
+        ):
+            fail("name", _("This award is already in the register."))
 
     # -- look-ups ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from awards.models import Award
+from awards.models import Award, AwardCriterion, CampaignAward
 from awards.resources import COLUMNS, AwardResource, load_dataset
 
 
@@ -107,22 +107,45 @@ def award_revoke(*, award: Award, reason: str, decision_number: str = "", decisi
     return award
 
 
+def campaign_awards_copy(*, parent, child) -> None:
+    """Offer in `child` (a plan implementing `parent`) the forms `parent` offers, with their
+    introductions and criteria, as a draft to edit. Quotas stay with the parent: they count the
+    parent's awards. Called by campaigns.services.campaign_implement inside its transaction."""
+    for offer in parent.award_offers.prefetch_related("criteria").order_by("order", "pk"):
+        copy = CampaignAward.objects.create(
+            campaign=child, form_id=offer.form_id, order=offer.order, intro=offer.intro
+        )
+        AwardCriterion.objects.bulk_create(
+            AwardCriterion(offer=copy, subject_category=c.subject_category, text=c.text)
+            for c in offer.criteria.all()
+        )
+
+
 def campaign_awards_save(*, campaign, actor, offers, quotas) -> None:
     """Save a campaign's offered forms, their criteria and the per-unit quotas.
 
     Preconditions: both formsets are valid, and `actor` may edit the campaign (checked again
-    here). Side effects: one transaction; removed offers take their criteria and quotas along.
+    here). A published campaign's document prints its forms and criteria, so then only the
+    overall quota of each offer and the per-unit quotas change (rows added, removed or reworded
+    in the request are ignored). Side effects: one transaction; removed offers take their
+    criteria and quotas along.
     """
     from campaigns.services import may_edit
 
     if not may_edit(campaign=campaign, actor=actor):
         raise PermissionDenied(_("Only officers of an issuing unit may change this campaign."))
+    locked = campaign.is_live
     with transaction.atomic():
         for form in offers.deleted_forms:
-            if form.instance.pk:
+            if form.instance.pk and not locked:
                 form.instance.delete()
         for form in offers.forms:
             if form in offers.deleted_forms or (not form.has_changed() and not form.instance.pk):
+                continue
+            if locked:
+                if form.instance.pk and "quota" in form.changed_data:
+                    form.instance.quota = form.cleaned_data["quota"]
+                    form.instance.save(update_fields=["quota"])
                 continue
             offer = form.save(commit=False)
             offer.campaign = campaign

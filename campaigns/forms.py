@@ -1,8 +1,11 @@
 """Forms that collect a campaign and its rows; services do the saving and the state changes."""
 
+import datetime
+
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 from accounts.forms import BootstrapFormMixin
 from accounts.selectors import units_visible_to
@@ -21,7 +24,12 @@ from campaigns.models import (
 from campaigns.selectors import campaigns_visible_to
 from campaigns.services import campaign_period_errors, issuer_error
 
+# Django 6's label of an empty choice, which Django's own Vietnamese catalogue lacks: listed here
+# so that makemessages keeps it in this app's catalogue, which translates it for every select.
+DJANGO_STRINGS_WITHOUT_VIETNAMESE = [gettext_noop("- Select an option -")]
+
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class VnDateField(forms.DateField):
@@ -100,24 +108,40 @@ class CampaignForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["participating_units"].widget.attrs["size"] = 6
         self.fields["issue_month"].widget.attrs.update({"min": 1, "max": 12})
         self.fields["issue_day"].widget.attrs.update({"min": 1, "max": 31})
+        self.fields["issue_year"].widget.attrs.update({"min": MIN_YEAR, "max": MAX_YEAR})
+        self.fields["number"].widget.attrs["min"] = 1
 
     def clean(self):
         data = super().clean()
         day, month, year = data.get("issue_day"), data.get("issue_month"), data.get("issue_year")
-        if day and not month:
-            self.add_error("issue_month", _("A day of issue needs its month."))
-        if month and not year:
-            self.add_error("issue_year", _("A month of issue needs its year."))
-        if month and not 1 <= month <= 12:
+        # Bounds here, at the field: the model's check constraints would answer 0 with an English
+        # message and no field, and SQLite does not bound integers at all.
+        if day is not None and not 1 <= day <= 31:
+            self.add_error("issue_day", _("A day is between 1 and 31."))
+            day = None
+        if month is not None and not 1 <= month <= 12:
             self.add_error("issue_month", _("A month is between 1 and 12."))
+            month = None
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            self.add_error(
+                "issue_year",
+                _("Write the year in full, between %(min)d and %(max)d.")
+                % {"min": MIN_YEAR, "max": MAX_YEAR},
+            )
+            year = None
+        number = data.get("number")
+        if number is not None and number < 1:
+            self.add_error("number", _("A number starts at 1."))
+        if day and not month and "issue_month" not in self.errors:
+            self.add_error("issue_month", _("A day of issue needs its month."))
+        if month and not year and "issue_year" not in self.errors:
+            self.add_error("issue_year", _("A month of issue needs its year."))
         if day and month and year:
-            import datetime
-
             try:
                 datetime.date(year, month, day)
             except ValueError:
                 self.add_error("issue_day", _("This day does not exist in that month."))
-        if data.get("number") and not year:
+        if number and not year and "issue_year" not in self.errors:
             self.add_error("issue_year", _("A numbered document needs its year."))
         errors = campaign_period_errors(
             period_start=data.get("period_start"),
@@ -132,13 +156,26 @@ class CampaignForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class RowFormMixin(BootstrapFormMixin):
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, unit_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         _short_textareas(self, rows=2)
+        if unit_choices is not None and "unit" in self.fields:
+            # The same list for every row: one query for the page, not one per row.
+            self.fields["unit"].choices = unit_choices
+
+
+def unit_choices() -> list:
+    """The choices of a row's unit select (units of both eras), read once for a whole page."""
+    field = forms.ModelChoiceField(queryset=Unit.objects.order_by("name"))
+    return list(field.choices)
 
 
 class IssuerForm(RowFormMixin, forms.ModelForm):
+    # Units of both eras (a historical document names the units of its time); a unit outside
+    # the user's is refused in clean_unit with a clear message.
+    unit = forms.ModelChoiceField(label=_("issuing unit"), queryset=Unit.objects.order_by("name"))
+
     class Meta:
         model = CampaignIssuer
         fields = ["unit", "header_parent", "header_name", "abbreviation", "short_name"]
@@ -146,10 +183,6 @@ class IssuerForm(RowFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.user is not None:
-            # Units of both eras (a historical document names the units of its time), the
-            # user's own first; another unit is refused in clean_unit with a clear message.
-            self.fields["unit"].queryset = Unit.objects.order_by("name")
         for name in ("header_parent", "header_name", "abbreviation", "short_name"):
             self.fields[name].help_text = _("Empty: filled from the unit.")
 
@@ -199,24 +232,23 @@ class ItemForm(RowFormMixin, forms.ModelForm):
 
 class TaskForm(RowFormMixin, forms.ModelForm):
     due_date = VnDateField(label=_("due date"), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("unit"), queryset=Unit.objects.order_by("name"), required=False
+    )
 
     class Meta:
         model = CampaignTask
         fields = ["unit", "actor", "duty", "due_date"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.order_by("name")
-
 
 class RecipientForm(RowFormMixin, forms.ModelForm):
+    unit = forms.ModelChoiceField(
+        label=_("unit"), queryset=Unit.objects.order_by("name"), required=False
+    )
+
     class Meta:
         model = CampaignRecipient
         fields = ["unit", "text"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.order_by("name")
 
     def clean(self):
         data = super().clean()
@@ -225,12 +257,42 @@ class RecipientForm(RowFormMixin, forms.ModelForm):
         return data
 
 
+class RowFormSetBase(BaseInlineFormSet):
+    """Rows of a campaign; Django's own formset messages are English in its Vietnamese catalogue."""
+
+    default_error_messages = {
+        "missing_management_form": _(
+            "The rows of this part were sent incomplete. Reload the page and enter them again."
+        ),
+        "too_many_forms": ngettext_lazy(
+            "Send at most %(num)d row.", "Send at most %(num)d rows.", "num"
+        ),
+        "too_few_forms": ngettext_lazy(
+            "Enter at least %(num)d row.", "Enter at least %(num)d rows.", "num"
+        ),
+    }
+
+
+class TargetFormSetBase(RowFormSetBase):
+    def get_queryset(self):
+        # The item's targets prefetched with the items: no query per item on the edit page.
+        cache = getattr(self.instance, "_prefetched_objects_cache", {})
+        if self.instance.pk and "targets" in cache:
+            return sorted(cache["targets"], key=lambda t: (t.position, t.pk))
+        return super().get_queryset()
+
+
 TargetFormSet = inlineformset_factory(
-    CampaignItem, ItemTarget, form=TargetForm, extra=0, can_delete=True
+    CampaignItem,
+    ItemTarget,
+    form=TargetForm,
+    formset=TargetFormSetBase,
+    extra=0,
+    can_delete=True,
 )
 
 
-class ItemFormSetBase(BaseInlineFormSet):
+class ItemFormSetBase(RowFormSetBase):
     """Content items, each carrying its own formset of targets as `form.targets`."""
 
     def _construct_form(self, i, **kwargs):
@@ -247,7 +309,7 @@ class ItemFormSetBase(BaseInlineFormSet):
         return all([valid, *(form.targets.is_valid() for form in self.forms)])
 
 
-def _formset(model, form, base=BaseInlineFormSet, **kwargs):
+def _formset(model, form, base=RowFormSetBase, **kwargs):
     return inlineformset_factory(
         Campaign, model, form=form, formset=base, extra=0, can_delete=True, **kwargs
     )
@@ -273,7 +335,15 @@ ROW_FORMS = {name: spec[1] for name, spec in FORMSETS.items()} | {"targets": Tar
 
 
 def build_formsets(*, data=None, instance, user) -> dict:
+    units = unit_choices()
+    querysets = {"items": CampaignItem.objects.prefetch_related("targets")}
     return {
-        name: formset_class(data, instance=instance, prefix=name, form_kwargs={"user": user})
+        name: formset_class(
+            data,
+            instance=instance,
+            prefix=name,
+            form_kwargs={"user": user, "unit_choices": units},
+            **({"queryset": querysets[name]} if name in querysets else {}),
+        )
         for name, (formset_class, _form, _title) in FORMSETS.items()
     }

@@ -38,6 +38,12 @@ _BODY_HEADERS = [
 ]
 
 
+# Steps other apps add to "implement at my unit", each called as step(parent=, child=) inside
+# the same transaction: the awards app copies the offered awards and their criteria. Campaigns
+# cannot call it directly, since imports point from awards to campaigns.
+IMPLEMENT_STEPS: list = []
+
+
 # -- document registers ----------------------------------------------------------------------
 
 
@@ -437,9 +443,9 @@ def campaign_implement(*, parent: Campaign, actor) -> Campaign:
     """Start the actor's unit's own plan implementing `parent`, as a draft linked to it.
 
     Copies the parent's kind, theme, period, purpose, requirements, occasions and content
-    items with their targets; the issuer is the unit the actor works for. Award offers are
-    copied by the awards app, not here. Preconditions: `parent` is published and visible to
-    the actor, who is an officer with a unit.
+    items with their targets; the issuer is the unit the actor works for; then runs
+    IMPLEMENT_STEPS (the awards app copies the offered awards). Preconditions: `parent` is
+    published and visible to the actor, who is an officer with a unit.
     """
     if not parent.is_live:
         raise ValidationError(_("Only a published campaign can be implemented."))
@@ -501,6 +507,8 @@ def campaign_implement(*, parent: Campaign, actor) -> Campaign:
             )
             for t in item.targets.all()
         )
+    for step in IMPLEMENT_STEPS:
+        step(parent=parent, child=child)
     return child
 
 
@@ -510,6 +518,7 @@ def _lower_first(text: str) -> str:
 
 __all__ = [
     "CAMPAIGN_OBJECT_TYPE",
+    "IMPLEMENT_STEPS",
     "campaign_close",
     "campaign_implement",
     "campaign_period_errors",

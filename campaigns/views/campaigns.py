@@ -1,6 +1,7 @@
 """Staff pages of campaigns: list, detail, create and edit with inline rows, actions, PDF."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -8,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from accounts.choices import Role
@@ -250,6 +252,8 @@ class CampaignRowView(LoginRequiredMixin, View):
         )
 
 
+@login_required
+@require_GET
 def blank(request):
     """htmx: nothing (the remove buttons swap their row out)."""
     return HttpResponse("")

@@ -170,3 +170,125 @@ def test_the_same_form_twice_is_refused_at_the_field(client, campaign, catalogue
     assert response.status_code == 200
     assert response.context["offers"].forms[1].errors["form"]
     assert not CampaignAward.objects.exists()
+
+
+def _edit_page_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_edit_page_query_count_does_not_grow_with_offers_and_quotas(
+    client, campaign, catalogue, tree, make_user
+):
+    # Before: each offer read the catalogue and each quota row the offers and the units again.
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    url = reverse("awards:campaign_awards_edit", args=[campaign.pk])
+    forms = list(catalogue.values())
+    offer = CampaignAward.objects.create(campaign=campaign, form=forms[0])
+    AwardQuota.objects.create(offer=offer, unit=tree.cao_lau, max_count=2)
+    few = _edit_page_queries(client, url)
+    for form in forms[1:5]:
+        offer = CampaignAward.objects.create(campaign=campaign, form=form)
+        AwardCriterion.objects.create(offer=offer, subject_category="collective", text="Tốt.")
+        AwardQuota.objects.create(offer=offer, unit=tree.cao_lau, max_count=2)
+        AwardQuota.objects.create(offer=offer, unit=tree.xuat_le, max_count=1)
+    assert _edit_page_queries(client, url) == few
+
+
+@pytest.fixture
+def published(seeded):
+    Campaign.objects.filter(pk=seeded.pk).update(status="published")
+    return Campaign.objects.get(pk=seeded.pk)
+
+
+def _offer_rows(campaign, **changes) -> dict:
+    offers = list(campaign.award_offers.order_by("order", "pk"))
+    data = {**_management("offers", len(offers), len(offers)), **_management("quotas", 0, 0)}
+    for i, offer in enumerate(offers):
+        data.update(
+            {
+                f"offers-{i}-id": offer.pk,
+                f"offers-{i}-form": offer.form_id,
+                f"offers-{i}-order": offer.order,
+                f"offers-{i}-intro": offer.intro,
+                f"offers-{i}-quota": offer.quota or "",
+            }
+        )
+    data.update(changes)
+    return data
+
+
+def test_a_published_campaigns_printed_awards_cannot_change_but_quotas_can(
+    client, published, catalogue, tree, make_user
+):
+    # Before: the forms and criteria of a published (fixed) document could be rewritten.
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    url = reverse("awards:campaign_awards_edit", args=[published.pk])
+    page = client.get(url)
+    assert "không thể thay đổi nữa" in page.content.decode()
+    assert len(page.context["offers"].forms) == 3  # no blank row to add a form
+    intro = published.award_offers.get(order=2).intro
+    data = _offer_rows(
+        published,
+        **{
+            "offers-1-intro": "Đoạn giới thiệu khác",
+            "offers-1-quota": "7",
+            "offers-2-DELETE": "on",
+            "offers-1-criteria_collective": "",
+        },
+    )
+    data.update(
+        {
+            **_management("quotas", 1, 0),
+            "quotas-0-offer": published.award_offers.get(order=2).pk,
+            "quotas-0-unit": tree.cao_lau.pk,
+            "quotas-0-max_count": "3",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302
+    offer = published.award_offers.get(order=2)
+    assert offer.intro == intro
+    assert offer.quota == 7
+    assert offer.criteria.count() == 3
+    assert published.award_offers.count() == 3
+    assert AwardQuota.objects.get().max_count == 3
+
+
+def test_a_published_campaigns_panel_offers_to_edit_quotas(published, tree, make_user):
+    request = RequestFactory().get("/")
+    request.user = make_user(tree.cao_lau, Role.OFFICER)
+    html = render_to_string(
+        "awards/includes/campaign_awards_panel.html", {"campaign": published}, request=request
+    )
+    assert "Sửa số lượng tối đa" in html
+
+
+def test_the_pdf_section_opens_with_the_standards_heading(seeded):
+    html = render_to_string(
+        "awards/includes/campaign_awards_pdf.html", {"campaign": seeded, "award_prefix": "1"}
+    )
+    text = " ".join(html.split())
+    assert text.index("1. Tiêu chuẩn và hình thức khen thưởng") < text.index("1.1. Giấy khen")
+
+
+def test_implementing_a_campaign_copies_its_awards_and_criteria(
+    client, catalogue, make_campaign, tree, make_user
+):
+    # Before: "implement at my unit" copied items and period but dropped the award tiers.
+    parent = seed_campaign_awards(make_campaign(tree.cao_loc, status="published"))
+    AwardQuota.objects.create(offer=parent.award_offers.first(), unit=tree.cao_lau, max_count=1)
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    response = client.post(f"/campaigns/{parent.pk}/implement/")
+    assert response.status_code == 302
+    child = Campaign.objects.get(parent=parent)
+    offers = list(child.award_offers.order_by("order"))
+    assert [o.form.code for o in offers] == [
+        "giay-khen-chu-tich-xa",
+        "giay-khen-chu-tich-huyen",
+        "bang-khen-chu-tich-tinh",
+    ]
+    assert offers[1].intro == parent.award_offers.get(order=2).intro
+    assert AwardCriterion.objects.filter(offer__campaign=child).count() == 6
+    assert not AwardQuota.objects.filter(offer__campaign=child).exists()

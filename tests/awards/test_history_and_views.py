@@ -180,3 +180,21 @@ def test_import_page_lists_row_errors_in_vietnamese(client, tree, catalogue, mak
     assert "Dòng 3, cột &quot;Năm sinh&quot;: Không phải năm từ 1900 đến" in body
     assert "Ghi các khen thưởng này vào sổ" not in body
     assert Award.objects.count() == 0
+
+
+def test_register_prints_amounts_with_vietnamese_thousands(client, tree, catalogue, make_user):
+    AwardFactory(person__unit=tree.cao_lau, form=catalogue["giay-khen-chu-tich-xa"], amount=710000)
+    client.force_login(make_user(tree.cao_lau))
+    page = client.get(reverse("awards:register")).content.decode()
+    assert "710.000" in page
+    assert "710000" not in page
+
+
+def test_selects_offer_a_vietnamese_empty_choice(client, tree, catalogue, make_campaign, make_user):
+    # Django 6's "- Select an option -" has no Vietnamese in Django's own catalogue.
+    client.force_login(make_user(tree.cao_lau))
+    campaign = make_campaign(tree.cao_lau)
+    for url in (reverse("awards:campaign_awards_edit", args=[campaign.pk]), "/campaigns/new/"):
+        page = client.get(url).content.decode()
+        assert "- Chọn -" in page
+        assert "Select an option" not in page

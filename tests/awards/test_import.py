@@ -122,3 +122,58 @@ def test_household_row_records_its_head(catalogue, officer):
     award = Award.objects.get()
     assert award.recipient_name == "Hộ ông Hoàng Văn Tú"
     assert award.person.full_name == "Hoàng Văn Tú"
+
+
+def test_a_file_with_headers_but_no_award_is_refused(catalogue, officer):
+    report = awards_import(data=xlsx(), user=officer, dry_run=True)
+    assert report.file_error == "Tệp không có khen thưởng nào dưới dòng tiêu đề."
+    assert not report.ok
+
+
+def test_extra_columns_are_ignored(catalogue, officer):
+    data = xlsx([*row(), "ghi chú riêng"], headers=[*COLUMNS.values(), "Ghi chú"])
+    report = awards_import(data=data, user=officer, dry_run=False)
+    assert report.ok, report.errors
+    assert Award.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "column", "message"),
+    [
+        (
+            {"name": "A" * 201},
+            "Họ tên / Tên tập thể / Tên hộ",
+            "Quá dài: tối đa 200 ký tự (ô này có 201).",
+        ),
+        ({"decision_number": "1" * 51}, "Số quyết định", "Quá dài: tối đa 50 ký tự (ô này có 51)."),
+        ({"amount": 10**12}, "Số tiền thưởng", "Số tiền quá lớn đối với một khen thưởng."),
+    ],
+)
+def test_a_cell_the_register_cannot_hold_is_a_row_error_at_its_column(
+    catalogue, officer, overrides, column, message
+):
+    # On PostgreSQL these used to fail in the database with an English message and no column.
+    report = awards_import(data=xlsx(row(**overrides)), user=officer, dry_run=False)
+    assert [(e.row, e.column, e.message) for e in report.errors] == [(2, column, message)]
+    assert Award.objects.count() == 0
+
+
+def test_a_collectives_name_may_be_longer_than_a_persons(catalogue, officer):
+    data = xlsx(row(subject="Tập thể", name="Chi bộ thôn " + "B" * 250))
+    report = awards_import(data=data, user=officer, dry_run=False)
+    assert report.ok, report.errors
+
+
+def test_the_same_award_twice_in_a_file_is_refused(catalogue, officer):
+    report = awards_import(data=xlsx(row(), row()), user=officer, dry_run=False)
+    assert [(e.row, e.message) for e in report.errors] == [(3, "Trùng với khen thưởng ở dòng 2.")]
+    assert Award.objects.count() == 0
+
+
+def test_importing_the_same_file_again_records_nothing_twice(catalogue, officer):
+    assert awards_import(data=xlsx(row()), user=officer, dry_run=False).ok
+    report = awards_import(data=xlsx(row(), row(name="Lý Thị Mai")), user=officer, dry_run=False)
+    assert [(e.row, e.message) for e in report.errors] == [
+        (2, "Khen thưởng này đã có trong sổ khen thưởng.")
+    ]
+    assert Award.objects.count() == 1
