@@ -15,6 +15,7 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("dossiers/", include("nominations.urls")),
     path("public/campaigns/", include("campaigns.public_urls")),
+    path("public/postings/", include("nominations.public_urls")),
     path("admin/", admin.site.urls),
     path("", include("awards.urls")),
 ]

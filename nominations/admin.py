@@ -78,3 +78,162 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_select_related = ("dossier__proposing_unit",)
     raw_id_fields = ("dossier", "entry", "uploaded_by")
     readonly_fields = ("file", "extension", "content_type", "size")
+
+
+# -- council sessions, public posting, deadlines (issue 5, items 4-6) -------------------------
+
+from nominations.models import (  # noqa: E402 - kept apart from the core admin above
+    CouncilAgendaItem,
+    CouncilMember,
+    CouncilOutcome,
+    CouncilRecusal,
+    CouncilSession,
+    CouncilVote,
+    Holiday,
+    Notice,
+    Posting,
+    PostingComment,
+    PostingItem,
+    Reminder,
+    StageTimeLimit,
+)
+
+
+class CouncilAgendaInline(admin.TabularInline):
+    model = CouncilAgendaItem
+    extra = 0
+    raw_id_fields = ("dossier",)
+
+
+class CouncilMemberInline(admin.TabularInline):
+    model = CouncilMember
+    extra = 0
+    fields = ("order", "full_name", "position", "user", "unit", "person", "birth_year", "present")
+    raw_id_fields = ("user", "unit", "person")
+
+
+class CouncilOutcomeInline(admin.TabularInline):
+    model = CouncilOutcome
+    extra = 0
+    fields = ("entry", "members_present", "members_total", "in_favour", "voters", "passed")
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(CouncilSession)
+class CouncilSessionAdmin(admin.ModelAdmin):
+    # Votes, closing and numbering go through nominations.council (quorum, recusal, register).
+    list_display = ("__str__", "unit", "date", "status", "number")
+    list_filter = ("status",)
+    search_fields = ("unit__name_folded", "chair", "place")
+    list_select_related = ("unit",)
+    readonly_fields = ("status", "number", "closed_at", "created_by")
+    raw_id_fields = ("unit",)
+    inlines = [CouncilAgendaInline, CouncilMemberInline, CouncilOutcomeInline]
+
+
+@admin.register(CouncilMember)
+class CouncilMemberAdmin(admin.ModelAdmin):
+    list_display = ("full_name", "session", "position", "unit", "present")
+    list_filter = ("present",)
+    search_fields = ("full_name",)
+    list_select_related = ("session__unit", "unit")
+    raw_id_fields = ("session", "user", "unit", "person")
+
+
+@admin.register(CouncilVote)
+class CouncilVoteAdmin(admin.ModelAdmin):
+    list_display = ("session", "entry", "member", "choice", "at")
+    list_filter = ("choice",)
+    list_select_related = ("session__unit", "entry", "member")
+    raw_id_fields = ("session", "entry", "member", "recorded_by")
+
+
+@admin.register(CouncilRecusal)
+class CouncilRecusalAdmin(admin.ModelAdmin):
+    list_display = ("session", "entry", "member", "reason")
+    list_select_related = ("session__unit", "entry", "member")
+    raw_id_fields = ("session", "entry", "member")
+
+
+@admin.register(CouncilOutcome)
+class CouncilOutcomeAdmin(admin.ModelAdmin):
+    list_display = ("session", "entry", "in_favour", "voters", "passed")
+    list_filter = ("passed",)
+    list_select_related = ("session__unit", "entry")
+    raw_id_fields = ("session", "entry")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # fixed when the session closed; the minutes cite it
+
+
+@admin.register(CouncilAgendaItem)
+class CouncilAgendaItemAdmin(admin.ModelAdmin):
+    list_display = ("session", "dossier", "position")
+    list_select_related = ("session__unit", "dossier__proposing_unit")
+    raw_id_fields = ("session", "dossier")
+
+
+class PostingItemInline(admin.TabularInline):
+    model = PostingItem
+    extra = 0
+    fields = ("position", "name", "unit_name", "form_name")
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Posting)
+class PostingAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "unit", "opened_on", "closes_on", "working_days")
+    list_select_related = ("dossier__proposing_unit", "unit")
+    raw_id_fields = ("dossier", "unit", "created_by")
+    inlines = [PostingItemInline]
+
+
+@admin.register(PostingItem)
+class PostingItemAdmin(admin.ModelAdmin):
+    list_display = ("name", "form_name", "unit_name", "posting")
+    search_fields = ("name",)
+    list_select_related = ("posting",)
+    raw_id_fields = ("posting", "entry")
+
+
+@admin.register(PostingComment)
+class PostingCommentAdmin(admin.ModelAdmin):
+    list_display = ("posting", "item", "status", "created_at", "moderated_by")
+    list_filter = ("status",)
+    list_select_related = ("posting", "item", "moderated_by")
+    raw_id_fields = ("posting", "item", "moderated_by")
+    readonly_fields = ("created_at", "moderated_at")
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    list_display = ("date", "name", "kind", "confirmed", "note")
+    list_filter = ("kind", "confirmed")
+    list_editable = ("confirmed",)
+    search_fields = ("name",)
+    date_hierarchy = "date"
+
+
+@admin.register(StageTimeLimit)
+class StageTimeLimitAdmin(admin.ModelAdmin):
+    list_display = ("status", "level", "working_days", "note")
+    list_editable = ("working_days",)
+    list_filter = ("status", "level")
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ("on", "dossier", "kind", "status", "due_on", "unit")
+    list_filter = ("kind", "status")
+    list_select_related = ("dossier__proposing_unit", "unit")
+    raw_id_fields = ("dossier", "unit")
+    date_hierarchy = "on"
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ("user", "message", "created_at", "read_at")
+    list_select_related = ("user",)
+    raw_id_fields = ("user", "dossier")

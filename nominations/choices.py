@@ -90,3 +90,44 @@ class AttachmentKind(models.TextChoices):
     ACHIEVEMENT_REPORT = "achievement_report", _("Achievement report")
     COUNCIL_MINUTES = "council_minutes", _("Minutes of the emulation council")
     OTHER = "other", _("Other document")
+
+
+# -- council sessions, public posting, deadlines (issue 5, items 4-6) -------------------------
+
+
+class SessionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+SESSION_STATUS_BADGE = {SessionStatus.OPEN: "info", SessionStatus.CLOSED: "success"}
+
+
+class VoteChoice(models.TextChoices):
+    FOR = "for", _("In favour")
+    AGAINST = "against", _("Against")
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    HIDDEN = "hidden", _("Hidden")
+
+
+COMMENT_STATUS_BADGE = {
+    CommentStatus.PENDING: "warning",
+    CommentStatus.APPROVED: "success",
+    CommentStatus.HIDDEN: "secondary",
+}
+
+
+class DayKind(models.TextChoices):
+    """A date of the calendar that is not an ordinary weekday or weekend day."""
+
+    DAY_OFF = "day_off", _("Day off (holiday or compensatory day)")
+    WORKING = "working", _("Working day (a weekend day worked in exchange)")
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", _("Due soon")
+    OVERDUE = "overdue", _("Overdue")

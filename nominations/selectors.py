@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.choices import Role
 from accounts.selectors import unit_ids_visible_to
@@ -88,7 +89,11 @@ def _entries_prefetch():
     return Prefetch(
         "entries",
         queryset=Entry.objects.select_related(
-            "person__unit", "unit", "requested_form", "proposed_form", "forwarded_from__dossier"
+            "person__unit",
+            "unit",
+            "requested_form",
+            "proposed_form",
+            "forwarded_from__dossier__proposing_unit",
         )
         .prefetch_related(
             Prefetch(
@@ -193,6 +198,373 @@ def entry_checks(entry: Entry) -> list:
         on_date=routing_date(dossier),
         pending=pending_for(entry),
     )
+
+
+# -- the same checks for many entries at once, with a fixed number of queries ----------------
+#
+# awards.checks asks the database once or more per check and per entry, and takes no data
+# prefetched by its caller. The dossier page and submit check every entry, so the functions
+# below read, for a whole dossier, what those checks read (offers, quotas, awards of the
+# campaign, blocking flags, possible duplicates, open entries) and build the same results
+# with the same wording. The pure checks (form valid on the date, subject kind, dissolved
+# unit) are awards' own functions. tests/nominations/test_batched_checks.py compares the
+# results with `entry_checks` entry by entry so that the two cannot drift apart.
+
+_CHUNK = 500  # ids per IN (…) list: SQLite's variable limit, and plans that stay cheap
+
+
+def _chunks(values):
+    values = list(values)
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _entry_sort_key(entry):
+    """Entry's default ordering ("dossier" follows Dossier's ordering: newest first)."""
+    dossier = entry.dossier
+    created = dossier.created_at.timestamp() if dossier.created_at else float("inf")
+    return (-created, -(dossier.pk or 0), entry.position, entry.pk or float("inf"))
+
+
+def _entry_keys(entry, here: bool) -> list:
+    """The keys under which `entry` proposes its nominee (`pending_for`'s rule): its person,
+    and for a collective or household its kind, unit and folded name. An unsaved person of an
+    import's preview (`here`) is keyed by the object, shared by the rows that name it."""
+    keys = []
+    if entry.person_id:
+        keys.append(("person", entry.person_id))
+    elif here and entry.person is not None:
+        keys.append(("new", id(entry.person)))
+    if entry.subject_kind != SubjectKind.INDIVIDUAL:
+        keys.append(("name", entry.subject_kind, entry.unit_id, entry.nominee_name_folded))
+    return keys
+
+
+def _nominee_key(entry):
+    """The key that finds the other proposals of `entry`'s nominee among `_entry_keys`."""
+    if entry.subject_kind == SubjectKind.INDIVIDUAL:
+        person = entry.person
+        if person is None:
+            return None
+        return ("person", person.pk) if person.pk else ("new", id(person))
+    return ("name", entry.subject_kind, entry.unit_id, entry.nominee_name_folded)
+
+
+def _award_rows_of(entry, by_person: dict, by_name: dict) -> list:
+    """Register rows of the campaign that concern `entry`'s nominee (awards.checks' rule)."""
+    person, unit = entry.person, entry.unit
+    person_pk = person.pk if person is not None else None
+    if entry.subject_kind == SubjectKind.INDIVIDUAL:
+        return list(by_person.get(person_pk, ())) if person_pk else []
+    if entry.subject_kind == SubjectKind.COLLECTIVE and unit is None:
+        return []
+    name = fold(entry.nominee_name or (unit.name if unit else ""))
+    rows = {a.pk: a for a in by_name.get((entry.subject_kind, entry.unit_id, name), ())}
+    if entry.subject_kind == SubjectKind.HOUSEHOLD and person_pk:
+        rows.update(
+            {a.pk: a for a in by_person.get(person_pk, ()) if a.subject_kind == entry.subject_kind}
+        )
+    return sorted(rows.values(), key=lambda a: (a.decision_date, a.pk))
+
+
+def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
+    """`entry_checks` for each of `entries` (same order), in a number of queries that does not
+    grow with the number of entries (only by chunks of 500 ids).
+
+    `entries` are the ACTIVE entries of `dossier` with person, unit and proposed_form loaded;
+    some may be unsaved (an import's preview), with `nominee_name` and `nominee_name_folded`
+    set and `person` possibly unsaved. They count as open proposals for one another, as the
+    saved entries of the dossier do for `entry_checks`.
+    """
+    from awards import checks as award
+    from awards.models import Award, AwardQuota, BlockingFlag, CampaignAward, Person
+
+    if not entries:
+        return []
+    campaign, proposing = dossier.campaign, dossier.proposing_unit
+    on = routing_date(dossier)
+    for entry in entries:
+        entry.dossier = dossier
+    people = {id(e.person): e.person for e in entries if e.person is not None}
+    saved_person_ids = {p.pk for p in people.values() if p.pk}
+    names = {e.nominee_name_folded for e in entries if e.subject_kind != SubjectKind.INDIVIDUAL}
+
+    # Offers of the campaign and this unit's quotas.
+    offers = {o.form_id: o for o in CampaignAward.objects.filter(campaign=campaign)}
+    unit_quotas = {
+        q.offer_id: q for q in AwardQuota.objects.filter(offer__campaign=campaign, unit=proposing)
+    }
+    # Standing awards of the campaign, counted per form and per (form, proposing unit).
+    awarded, awarded_by_unit = {}, {}
+    if any(o.quota is not None for o in offers.values()) or unit_quotas:
+        rows = (
+            Award.objects.standing()
+            .filter(campaign=campaign)
+            .order_by()
+            .values_list("form_id", "proposing_unit_id")
+            .annotate(n=Count("pk"))
+        )
+        for form_id, unit_id, n in rows:
+            awarded[form_id] = awarded.get(form_id, 0) + n
+            if unit_id == proposing.pk:
+                awarded_by_unit[form_id] = awarded_by_unit.get(form_id, 0) + n
+
+    # Open entries of the campaign outside this dossier (submitted ones: a draft of another
+    # unit is not a proposal yet); this dossier's own are `entries`.
+    others = Entry.objects.filter(
+        campaign_id=campaign.pk, status__in=ACTIVE_ENTRY_STATUSES
+    ).exclude(Q(dossier__status=DossierStatus.DRAFT) | Q(dossier_id=dossier.pk))
+    open_by_form, open_by_form_unit = {}, {}
+    for form_id, unit_id, n in (
+        others.order_by()
+        .values_list("proposed_form_id", "dossier__proposing_unit_id")
+        .annotate(n=Count("pk"))
+    ):
+        open_by_form[form_id] = open_by_form.get(form_id, 0) + n
+        if unit_id == proposing.pk:
+            open_by_form_unit[form_id] = open_by_form_unit.get(form_id, 0) + n
+    here_by_form = {}
+    for entry in entries:
+        here_by_form[entry.proposed_form_id] = here_by_form.get(entry.proposed_form_id, 0) + 1
+    related = ("dossier__proposing_unit", "proposed_form")
+    open_same = {}
+    for chunk in _chunks(saved_person_ids):
+        for e in others.filter(person_id__in=chunk).select_related(*related):
+            open_same[e.pk] = e
+    for chunk in _chunks(names):
+        for e in others.filter(
+            subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD),
+            nominee_name_folded__in=chunk,
+        ).select_related(*related):
+            open_same[e.pk] = e
+    proposals = {}
+    for candidate, here in [
+        *((e, False) for e in open_same.values()),
+        *((e, True) for e in entries),
+    ]:
+        for key in _entry_keys(candidate, here):
+            proposals.setdefault(key, []).append(candidate)
+
+    # Awards of the campaign to the same nominees.
+    campaign_awards = {}
+    standing = Award.objects.standing().filter(campaign=campaign).select_related("form")
+    for chunk in _chunks(saved_person_ids):
+        campaign_awards.update({a.pk: a for a in standing.filter(person_id__in=chunk)})
+    for chunk in _chunks(names):
+        campaign_awards.update(
+            {
+                a.pk: a
+                for a in standing.filter(
+                    subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD),
+                    recipient_name_folded__in=chunk,
+                )
+            }
+        )
+    awards_by_person, awards_by_name = {}, {}
+    for row in sorted(campaign_awards.values(), key=lambda a: (a.decision_date, a.pk)):
+        if row.person_id:
+            awards_by_person.setdefault(row.person_id, []).append(row)
+        key = (row.subject_kind, row.unit_id, row.recipient_name_folded)
+        awards_by_name.setdefault(key, []).append(row)
+
+    # Blocking flags in force on the dossier's date.
+    flags = []
+    unit_ids = {e.unit_id for e in entries if e.unit_id}
+    flag_qs = BlockingFlag.objects.active_on(on)
+    for chunk in _chunks(saved_person_ids):
+        flags += list(flag_qs.filter(person_id__in=chunk))
+    for chunk in _chunks(unit_ids):
+        flags += list(flag_qs.filter(unit_id__in=chunk))
+    flags_of_person, flags_of_unit = {}, {}
+    for flag in sorted(flags, key=lambda f: (f.starts_on, f.pk)):
+        if flag.person_id:
+            flags_of_person.setdefault(flag.person_id, []).append(flag)
+        if flag.unit_id:
+            flags_of_unit.setdefault(flag.unit_id, []).append(flag)
+
+    # Possible duplicates of the people (same folded name and birth year, or citizen ID).
+    dup_names = {fold(p.full_name) for p in people.values() if p.birth_year and p.full_name}
+    citizen_ids = {"".join((p.citizen_id or "").split()) for p in people.values()} - {""}
+    look_alikes = {}
+    for chunk in _chunks(dup_names):
+        look_alikes.update(
+            {p.pk: p for p in Person.objects.filter(name_folded__in=chunk).select_related("unit")}
+        )
+    for chunk in _chunks(citizen_ids):
+        look_alikes.update(
+            {p.pk: p for p in Person.objects.filter(citizen_id__in=chunk).select_related("unit")}
+        )
+    by_identity, by_citizen_id = {}, {}
+    for other in look_alikes.values():
+        by_identity.setdefault((other.name_folded, other.birth_year), []).append(other)
+        if other.citizen_id:
+            by_citizen_id.setdefault(other.citizen_id, []).append(other)
+    duplicates = {}
+    for key, person in people.items():
+        found = {}
+        if person.birth_year and person.full_name:
+            same = by_identity.get((fold(person.full_name), person.birth_year), ())
+            found.update({p.pk: p for p in same})
+        if cid := "".join((person.citizen_id or "").split()):
+            found.update({p.pk: p for p in by_citizen_id.get(cid, ())})
+        found.pop(person.pk, None)
+        duplicates[key] = sorted(found.values(), key=lambda p: p.pk)[: award.MAX_NAMED + 1]
+    award_years = {}
+    shown_ids = {p.pk for found in duplicates.values() for p in found}
+    for chunk in _chunks(shown_ids):
+        for person_id, decided in Award.objects.filter(person_id__in=chunk).values_list(
+            "person_id", "decision_date"
+        ):
+            award_years.setdefault(person_id, set()).add(decided.year)
+
+    dissolved = {}
+
+    def dissolved_collective(unit):
+        if unit.pk not in dissolved:
+            dissolved[unit.pk] = award.check_unit_dissolved(
+                subject_kind=SubjectKind.COLLECTIVE, unit=unit, proposing_unit=None, on_date=on
+            )
+        return dissolved[unit.pk]
+
+    proposing_dissolved = award.check_unit_dissolved(
+        subject_kind="", unit=None, proposing_unit=proposing, on_date=on
+    )
+
+    results = []
+    for entry in entries:
+        form, kind, person, unit = entry.proposed_form, entry.subject_kind, entry.person, entry.unit
+        person_saved = person is not None and person.pk
+        found = []
+        offer = offers.get(form.pk)
+        if offer is None:
+            found.append(
+                award._blocking(
+                    award.CheckCode.NOT_OFFERED,
+                    _('The campaign "%(campaign)s" does not offer %(form)s.')
+                    % {"campaign": campaign.title, "form": form.name},
+                )
+            )
+        found += award.check_form_valid(form=form, on_date=on)
+        found += award.check_subject_kind(form=form, subject_kind=kind)
+        # Quota: awarded in the campaign + open elsewhere + the other entries here.
+        if offer is not None:
+            here_others = here_by_form.get(form.pk, 0) - 1
+            if offer.quota is not None:
+                used = awarded.get(form.pk, 0) + open_by_form.get(form.pk, 0) + here_others
+                if used >= offer.quota:
+                    found.append(
+                        award._blocking(
+                            award.CheckCode.QUOTA_EXCEEDED,
+                            _(
+                                "The campaign allows at most %(max)d × %(form)s; %(used)d are "
+                                "already awarded or proposed."
+                            )
+                            % {"max": offer.quota, "form": form.name, "used": used},
+                        )
+                    )
+            quota = unit_quotas.get(offer.pk)
+            if quota is not None:
+                used = (
+                    awarded_by_unit.get(form.pk, 0)
+                    + open_by_form_unit.get(form.pk, 0)
+                    + here_others
+                )
+                if used >= quota.max_count:
+                    found.append(
+                        award._blocking(
+                            award.CheckCode.QUOTA_EXCEEDED,
+                            _(
+                                "%(unit)s may propose at most %(max)d × %(form)s in this "
+                                "campaign; %(used)d are already awarded or proposed."
+                            )
+                            % {
+                                "unit": proposing.name,
+                                "max": quota.max_count,
+                                "form": form.name,
+                                "used": used,
+                            },
+                        )
+                    )
+        # Awarded or proposed twice in the campaign.
+        earlier = _award_rows_of(entry, awards_by_person, awards_by_name)
+        earlier = earlier[: award.MAX_NAMED + 1]
+        if earlier:
+            found.append(
+                award._blocking(
+                    award.CheckCode.ALREADY_AWARDED,
+                    _(
+                        "Already awarded in this campaign (%(awards)s); one achievement is "
+                        "rewarded only once, with one form."
+                    )
+                    % {
+                        "awards": award._names(
+                            [f"{a.form.name}, {a.decision_reference}" for a in earlier]
+                        )
+                    },
+                )
+            )
+        key = _nominee_key(entry)
+        same = [c for c in proposals.get(key, ()) if c is not entry] if key else []
+        same = sorted(same, key=_entry_sort_key)[:6]
+        if same:
+            found.append(
+                award._blocking(
+                    award.CheckCode.ALREADY_PROPOSED,
+                    _(
+                        "Already proposed in this campaign (%(entries)s); one achievement is "
+                        "proposed only once, by one unit, with one form."
+                    )
+                    % {"entries": award._names([_label(e) for e in same])},
+                )
+            )
+        # Blocking flags.
+        if kind == SubjectKind.COLLECTIVE:
+            mine = flags_of_unit.get(unit.pk, []) if unit is not None else []
+            name = unit.name if unit is not None else ""
+        else:
+            mine = flags_of_person.get(person.pk, []) if person_saved else []
+            name = person.full_name if person_saved else ""
+        for flag in mine:
+            found.append(
+                award._blocking(
+                    award.CheckCode.BLOCKING_FLAG,
+                    _(
+                        "%(name)s: %(kind)s since %(start)s%(note)s. No award or proposal "
+                        "while it lasts."
+                    )
+                    % {
+                        "name": name,
+                        "kind": str(flag.get_kind_display()).lower(),
+                        "start": award._d(flag.starts_on),
+                        "note": f" ({flag.note})" if flag.note else "",
+                    },
+                )
+            )
+        # A dissolved collective or proposing unit.
+        if kind == SubjectKind.COLLECTIVE and unit is not None:
+            found += dissolved_collective(unit)
+        found += proposing_dissolved
+        # Possibly the same person as someone else in the register.
+        if kind != SubjectKind.COLLECTIVE and person is not None and duplicates.get(id(person)):
+            labels = []
+            for other in duplicates[id(person)]:
+                label = f"{other.full_name} ({other.birth_year or '?'}), {other.unit.name}"
+                if award_years.get(other.pk):
+                    years = ", ".join(str(y) for y in sorted(award_years[other.pk]))
+                    label += " – " + _("awarded in %(years)s") % {"years": years}
+                labels.append(label)
+            found.append(
+                award._warning(
+                    award.CheckCode.LIKELY_DUPLICATE,
+                    _(
+                        "Possibly the same person as %(people)s: same name and birth year, or "
+                        "same citizen ID number. Check before proposing."
+                    )
+                    % {"people": award._names(labels)},
+                )
+            )
+        results.append(sorted(found, key=lambda r: not r.is_blocking))
+    return results
 
 
 # -- the home page's work queue ---------------------------------------------------------------

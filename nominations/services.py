@@ -243,6 +243,19 @@ def entry_remove(*, entry: Entry, actor) -> None:
     entry.delete()
 
 
+def entries_import(*, dossier: Dossier, actor, data: bytes, dry_run: bool, limit=None):
+    """Entries of a draft or returned dossier from the bytes of an .xlsx file, all or none.
+
+    The rules of `entry_save`, checked for all rows at once (nominations/importing.py). With
+    `dry_run` nothing is written and the report carries each row's awards checks; otherwise
+    the dossier is locked, the file is checked again, and the new people of the register and
+    the entries are created. Raises WorkflowError when the actor may not change the entries.
+    """
+    from nominations.importing import import_entries
+
+    return import_entries(dossier=dossier, actor=actor, data=data, dry_run=dry_run, limit=limit)
+
+
 # -- transitions -------------------------------------------------------------------------------
 
 
@@ -254,7 +267,7 @@ def dossier_submit(*, dossier: Dossier, actor, on: datetime.date | None = None) 
     (awards.checks) on any entry — refused with the reasons otherwise. The date is the one
     entered on the draft, else `on` or today; a number kept from a withdrawal is reused.
     """
-    from nominations.selectors import entry_checks
+    from nominations.selectors import dossier_entries_checks
 
     dossier = _lock(dossier)
     check_move(dossier, Action.SUBMIT, actor)
@@ -268,8 +281,10 @@ def dossier_submit(*, dossier: Dossier, actor, on: datetime.date | None = None) 
     if dossier.date is None:
         dossier.date = on or timezone.localdate()
     reasons = []
-    for entry in entries:
-        results = entry_checks(entry)
+    # All entries checked at once: a fixed number of queries however long the list is.
+    for entry, results in zip(
+        entries, dossier_entries_checks(dossier=dossier, entries=entries), strict=True
+    ):
         if has_blocking(results):
             reasons += [f"{entry.nominee_name}: {r.reason}" for r in results if r.is_blocking]
     if reasons:
@@ -597,30 +612,83 @@ def _simple_move(dossier: Dossier, actor, action: str, method: str, notify=None)
 
 @transaction.atomic
 def dossier_post(*, dossier: Dossier, actor) -> Dossier:
-    """Open the public posting of the entries decided at this level (the page comes later)."""
-    return _simple_move(dossier, actor, Action.POST, "post")
+    """Post publicly the agreed entries decided at this level (nominations/posting.py).
+
+    The public page `/public/postings/<id>/` takes comments for the largest `posting_days` of
+    the entries' forms, in working days; refused when no form is posted (0 days).
+    """
+    from nominations.posting import posting_open
+
+    dossier = _lock(dossier)
+    check_move(dossier, Action.POST, actor)
+    posting = posting_open(dossier=dossier, actor=actor)
+    before = dossier.status
+    dossier.post()
+    _save_state(dossier)
+    _event(
+        dossier=dossier,
+        actor=actor,
+        action=Action.POST,
+        from_state=before,
+        comment=f"Niêm yết công khai đến hết ngày {posting.closes_on:%d/%m/%Y}",
+    )
+    return dossier
 
 
 @transaction.atomic
 def dossier_to_council(*, dossier: Dossier, actor) -> Dossier:
-    """Put the entries decided at this level before its emulation council."""
-    return _simple_move(
-        dossier, actor, Action.TO_COUNCIL, "to_council", notify=lambda d: d.current_level
+    """Put the entries decided at this level before its emulation council.
+
+    The dossier joins the open council session of its level, or a new one (nominations/
+    council.py). Refused while its public posting still takes comments.
+    """
+    from nominations.council import session_attach
+    from nominations.posting import open_posting_of
+
+    dossier = _lock(dossier)
+    check_move(dossier, Action.TO_COUNCIL, actor)
+    if posting := open_posting_of(dossier):
+        raise WorkflowError(
+            _("The public posting takes comments until %(date)s; the council meets after it.")
+            % {"date": f"{posting.closes_on:%d/%m/%Y}"}
+        )
+    session = session_attach(dossier=dossier, actor=actor)
+    before = dossier.status
+    dossier.to_council()
+    _save_state(dossier)
+    _event(
+        dossier=dossier,
+        actor=actor,
+        action=Action.TO_COUNCIL,
+        from_state=before,
+        comment=f"Phiên họp Hội đồng Thi đua - Khen thưởng ngày {session.date:%d/%m/%Y}",
     )
+    _notify(unit=dossier.current_level, dossier=dossier, action=Action.TO_COUNCIL)
+    return dossier
 
 
 @transaction.atomic
 def dossier_approve(*, dossier: Dossier, actor) -> Dossier:
-    """The leader of the deciding level approves; the agreed entries decided here are approved
-    and await the decision (drafted by the decisions issue)."""
+    """The leader of the deciding level approves what the council passed.
+
+    Preconditions: the dossier's council session is closed (nominations/council.py). The
+    agreed entries decided here that passed the vote are approved and await the decision
+    (drafted by the decisions issue); those that failed are rejected.
+    """
+    from nominations.council import approval_split
+
     dossier = _lock(dossier)
     check_move(dossier, Action.APPROVE, actor)
-    here = [e.pk for e in routing.entries_decided_here(dossier) if e.status == EntryStatus.AGREED]
-    Entry.objects.filter(pk__in=here).update(status=EntryStatus.APPROVED)
+    passed, failed = approval_split(dossier)
+    Entry.objects.filter(pk__in=passed).update(status=EntryStatus.APPROVED)
+    Entry.objects.filter(pk__in=failed).update(status=EntryStatus.REJECTED)
     before = dossier.status
     dossier.approve()
     _save_state(dossier)
-    _event(dossier=dossier, actor=actor, action=Action.APPROVE, from_state=before)
+    comment = f"Phê duyệt {len(passed)} đề nghị đạt tỷ lệ phiếu của Hội đồng"
+    if failed:
+        comment += f"; {len(failed)} đề nghị không đạt"
+    _event(dossier=dossier, actor=actor, action=Action.APPROVE, from_state=before, comment=comment)
     _notify(unit=dossier.proposing_unit, dossier=dossier, action=Action.APPROVE)
     return dossier
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nominations import views
+from nominations import pdf, views, views_council, views_deadlines, views_import, views_posting
 
 app_name = "nominations"
 
@@ -25,6 +25,57 @@ urlpatterns = [
         "<int:pk>/attachments/<int:attachment>/",
         views.AttachmentDownloadView.as_view(),
         name="attachment_download",
+    ),
+    # Council sessions, public posting (moderation), deadlines and notices (issue 5, items 4-6).
+    path("overdue/", views_deadlines.OverdueListView.as_view(), name="overdue_list"),
+    path(
+        "notices/<int:pk>/read/",
+        views_deadlines.NoticeDismissView.as_view(),
+        name="notice_dismiss",
+    ),
+    path("council/<int:pk>/", views_council.CouncilSessionView.as_view(), name="council_session"),
+    path(
+        "council/<int:pk>/edit/",
+        views_council.CouncilSessionUpdateView.as_view(),
+        name="council_session_update",
+    ),
+    path(
+        "council/<int:pk>/members/",
+        views_council.CouncilMemberAddView.as_view(),
+        name="council_member_add",
+    ),
+    path(
+        "council/<int:pk>/attendance/",
+        views_council.CouncilAttendanceView.as_view(),
+        name="council_attendance",
+    ),
+    path(
+        "council/<int:pk>/entries/<int:entry>/votes/",
+        views_council.CouncilVoteView.as_view(),
+        name="council_vote",
+    ),
+    path(
+        "council/<int:pk>/entries/<int:entry>/recuse/",
+        views_council.CouncilRecuseView.as_view(),
+        name="council_recuse",
+    ),
+    path("council/<int:pk>/close/", views_council.CouncilCloseView.as_view(), name="council_close"),
+    path(
+        "council/<int:pk>/minutes.pdf",
+        views_council.CouncilMinutesPdfView.as_view(),
+        name="council_minutes_pdf",
+    ),
+    path(
+        "<int:pk>/comments/<int:comment>/<slug:status>/",
+        views_posting.CommentModerateView.as_view(),
+        name="comment_moderate",
+    ),
+    path("<int:pk>/pdf/", pdf.DossierPdfView.as_view(), name="dossier_pdf"),
+    path("<int:pk>/import/", views_import.EntryImportView.as_view(), name="entry_import"),
+    path(
+        "<int:pk>/import/template/",
+        views_import.EntryImportTemplateView.as_view(),
+        name="entry_import_template",
     ),
     path("<int:pk>/<slug:action>/", views.DossierActionView.as_view(), name="dossier_action"),
 ]

@@ -27,14 +27,15 @@ from nominations.forms import (
 from nominations.routing import entry_deciding_unit
 from nominations.selectors import (
     campaigns_for_new_dossier,
+    dossier_entries_checks,
     dossier_filter_campaigns,
     dossier_list,
     dossier_queue,
     dossier_visible_or_404,
     dossiers_visible_to,
-    entry_checks,
     entry_of_dossier_or_404,
 )
+from nominations.views_home import dossier_panels, home_deadlines
 from nominations.workflow import (
     EDITABLE_STATES,
     WorkflowError,
@@ -69,6 +70,7 @@ class HomeView(AccountsHomeView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["queue"] = dossier_queue(user=self.request.user)
+        ctx.update(home_deadlines(user=self.request.user, queue=ctx["queue"]))
         return ctx
 
 
@@ -158,15 +160,26 @@ class DossierDetailView(DossierMixin, TemplateView):
             and actor_unit(user) == dossier.proposing_unit
         )
         rows = []
+        # The checks of all entries at once, and the offered forms read once for every
+        # appraisal form: the page's queries do not grow with the number of entries.
+        active = [e for e in entries if e.is_active]
         for entry in entries:
             entry.dossier = dossier  # the prefetched entry shares the loaded dossier
+        results = dossier_entries_checks(dossier=dossier, entries=active)
+        checks = dict(zip(map(id, active), results, strict=True))
+        form_choices = None
+        for entry in entries:
             row = {"entry": entry, "deciding": entry_deciding_unit(entry, dossier)}
             if entry.is_active:
-                row["checks"] = entry_checks(entry)
+                row["checks"] = checks[id(entry)]
             if may_appraise and entry.status != "forwarded":
-                row["appraise_form"] = AppraiseForm(
+                form = AppraiseForm(
                     dossier=dossier, prefix=f"e{entry.pk}", initial={"decision": "agree"}
                 )
+                if form_choices is None:
+                    form_choices = list(form.fields["form"].choices)
+                form.fields["form"].choices = form_choices
+                row["appraise_form"] = form
             rows.append(row)
         ctx.update(
             dossier=dossier,
@@ -188,6 +201,7 @@ class DossierDetailView(DossierMixin, TemplateView):
             subject_kinds=SubjectKind.choices,
             max_upload_mb=settings.NOMINATION_UPLOAD_MAX_MB,
         )
+        ctx.update(dossier_panels(dossier=dossier, user=user))
         return ctx
 
 

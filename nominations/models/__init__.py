@@ -1,5 +1,14 @@
 """Models of the nominations app, one module per aggregate."""
 
+from .calendar import Holiday, Notice, Reminder, StageTimeLimit
+from .council import (
+    CouncilAgendaItem,
+    CouncilMember,
+    CouncilOutcome,
+    CouncilRecusal,
+    CouncilSession,
+    CouncilVote,
+)
 from .dossiers import (
     Attachment,
     Dossier,
@@ -8,5 +17,25 @@ from .dossiers import (
     EntryReview,
     _attachment_path,  # noqa: F401 - referenced by migration 0001
 )
+from .posting import Posting, PostingComment, PostingItem
 
-__all__ = ["Attachment", "Dossier", "DossierEvent", "Entry", "EntryReview"]
+__all__ = [
+    "Attachment",
+    "CouncilAgendaItem",
+    "CouncilMember",
+    "CouncilOutcome",
+    "CouncilRecusal",
+    "CouncilSession",
+    "CouncilVote",
+    "Dossier",
+    "DossierEvent",
+    "Entry",
+    "EntryReview",
+    "Holiday",
+    "Notice",
+    "Posting",
+    "PostingComment",
+    "PostingItem",
+    "Reminder",
+    "StageTimeLimit",
+]

@@ -3,12 +3,14 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from awards.choices import SubjectKind
+from awards.models import AwardForm
 from campaigns.models import RegisterEntry
 from nominations import routing, services
 from nominations.choices import Action, DossierStatus, EntryStatus, ReviewDecision
 from nominations.models import Dossier, DossierEvent
 from nominations.workflow import WorkflowError
 from tests.nominations.conftest import AFTER, BEFORE
+from tests.nominations.council_helpers import end_posting, hold_council
 
 
 def _appraise_all(dossier, actor, decision=ReviewDecision.AGREE):
@@ -64,6 +66,7 @@ def test_pre_reform_bang_khen_climbs_cao_lau_cao_loc_province(tree, people, make
     _appraise_all(upper, p.province_officer)
     services.dossier_appraise_done(dossier=upper, actor=p.province_officer)
     services.dossier_to_council(dossier=upper, actor=p.province_officer)
+    hold_council(upper, p.province_officer)
     services.dossier_approve(dossier=upper, actor=p.province_leader)
     copy.refresh_from_db()
     assert copy.status == EntryStatus.APPROVED
@@ -86,8 +89,11 @@ def test_post_reform_bang_khen_goes_commune_to_province(tree, people, make_dossi
     services.dossier_appraise_done(dossier=dossier, actor=p.province_officer)
     with pytest.raises(WorkflowError):
         services.dossier_forward(dossier=dossier, actor=p.province_officer)
+    AwardForm.objects.filter(code="bang-khen-chu-tich-tinh").update(posting_days=5)
     services.dossier_post(dossier=dossier, actor=p.province_officer)
+    end_posting(dossier)
     services.dossier_to_council(dossier=dossier, actor=p.province_officer)
+    hold_council(dossier, p.province_officer)
     services.dossier_approve(dossier=dossier, actor=p.province_leader)
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.APPROVED
@@ -116,6 +122,7 @@ def test_mixed_dossier_keeps_district_entries_and_forwards_the_rest(tree, people
         "giay-khen-chu-tich-huyen"
     ]
     services.dossier_to_council(dossier=dossier, actor=p.cao_loc_officer)
+    hold_council(dossier, p.cao_loc_officer)
     services.dossier_approve(dossier=dossier, actor=p.cao_loc_leader)
 
 

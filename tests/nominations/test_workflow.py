@@ -9,6 +9,7 @@ from nominations import services
 from nominations.choices import Action, DossierStatus, EntryStatus, ReviewDecision
 from nominations.models import Dossier, DossierEvent, EntryReview
 from nominations.workflow import MOVES, WorkflowError
+from tests.nominations.council_helpers import closed_session_for
 
 ACTIONS = [a for a in Action.values if a != Action.CREATE]
 
@@ -36,7 +37,10 @@ def _put_in_state(dossier, state, level):
             )
             entry.status = EntryStatus.AGREED
             entry.save(update_fields=["status"])
-    return Dossier.objects.get(pk=dossier.pk)
+    dossier = Dossier.objects.get(pk=dossier.pk)
+    if state == DossierStatus.COUNCIL:  # approval needs the council's closed session
+        closed_session_for(dossier, level)
+    return dossier
 
 
 def _call(action, dossier, actor):
@@ -70,6 +74,8 @@ def test_every_state_action_role(state, action, tree, actors, make_dossier, peop
         "bang-khen-chu-tich-tinh",
         created_by=people.cao_lau_officer,
     )
+    # Posting needs a form with posting days (0 in the catalogue means "not posted").
+    AwardForm.objects.update(posting_days=5)
     dossier = _put_in_state(dossier, state, tree.cao_loc)
     move = MOVES.get((state, action))
     for role in Role:

@@ -63,6 +63,8 @@ SEEDERS = [
     ("campaigns.seed", "seed_campaigns"),
     ("awards.seed", "seed_campaign_awards"),
     ("nominations.seed", "seed_nominations"),
+    ("decisions.seed", "seed_decisions"),
+    ("congresses.seed", "seed_congresses"),
 ]
 
 

@@ -1,0 +1,187 @@
+"""Staff pages of council sessions: the session with attendance and votes, and its minutes."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from nominations import council
+from nominations.choices import VoteChoice
+from nominations.forms import DateInput, PortalFormMixin
+from nominations.views import _show_error
+from nominations.workflow import WorkflowError
+
+
+class SessionForm(PortalFormMixin, forms.Form):
+    date = forms.DateField(label=gettext_lazy("date"), widget=DateInput())
+    place = forms.CharField(label=gettext_lazy("place"), max_length=300, required=False)
+    chair = forms.CharField(label=gettext_lazy("chair"), max_length=200, required=False)
+    secretary = forms.CharField(label=gettext_lazy("secretary"), max_length=200, required=False)
+
+
+class MemberForm(PortalFormMixin, forms.Form):
+    full_name = forms.CharField(label=gettext_lazy("full name"), max_length=200)
+    position = forms.CharField(label=gettext_lazy("position"), max_length=300, required=False)
+    birth_year = forms.IntegerField(
+        label=gettext_lazy("birth year"), min_value=1900, max_value=2100, required=False
+    )
+
+
+class SessionMixin(LoginRequiredMixin):
+    """Loads the session when its level is in the user's scope (404 otherwise)."""
+
+    def get_session(self):
+        if not hasattr(self, "_session"):
+            self._session = council.session_visible_or_404(
+                user=self.request.user, pk=self.kwargs["pk"]
+            )
+        return self._session
+
+
+class CouncilSessionView(SessionMixin, TemplateView):
+    """The session: members and attendance, the entries before it with their votes."""
+
+    template_name = "nominations/council_session.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        session = self.get_session()
+        keeper = council.may_keep(session, self.request.user) and session.is_open
+        tallies = council.session_tallies(session)
+        members = tallies[0].ballots if tallies else []
+        ctx.update(
+            session=session,
+            tallies=tallies,
+            members=[m for m, _c, _r in members] or list(session.members.all()),
+            keeper=keeper,
+            own_member=next(
+                (m for m in session.members.all() if m.user_id == self.request.user.pk), None
+            ),
+            session_form=SessionForm(
+                initial={
+                    "date": session.date,
+                    "place": session.place,
+                    "chair": session.chair,
+                    "secretary": session.secretary,
+                }
+            ),
+            member_form=MemberForm(),
+            vote_choices=VoteChoice.choices,
+        )
+        return ctx
+
+
+class SessionPostView(SessionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        session = self.get_session()
+        try:
+            self.act(session)
+        except (WorkflowError, ValidationError) as error:
+            _show_error(request, error)
+        return redirect(session)
+
+    def act(self, session):
+        raise NotImplementedError
+
+
+class CouncilSessionUpdateView(SessionPostView):
+    def act(self, session):
+        form = SessionForm(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Enter a valid date."))
+        council.council_session_update(
+            session=session, actor=self.request.user, **form.cleaned_data
+        )
+        messages.success(self.request, _("The session was saved."))
+
+
+class CouncilMemberAddView(SessionPostView):
+    def act(self, session):
+        form = MemberForm(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Enter the member's name."))
+        council.council_member_add(session=session, actor=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("The member was added."))
+
+
+class CouncilAttendanceView(SessionPostView):
+    def act(self, session):
+        ids = [pk for pk in self.request.POST.getlist("present") if pk.isdigit()]
+        count = council.council_attendance_set(
+            session=session, actor=self.request.user, present_ids=ids
+        )
+        messages.success(self.request, _("Attendance saved: %(n)s present.") % {"n": count})
+
+
+def _agenda_entry(session, pk):
+    entry = next((e for e in council.agenda_entries(session) if e.pk == pk), None)
+    if entry is None:
+        raise Http404
+    return entry
+
+
+class CouncilVoteView(SessionPostView):
+    """Ballots on one entry: fields m<member id> = for / against (empty: not recorded)."""
+
+    def act(self, session):
+        entry = _agenda_entry(session, self.kwargs["entry"])
+        ballots = {
+            key[1:]: value
+            for key, value in self.request.POST.items()
+            if key.startswith("m") and key[1:].isdigit() and value
+        }
+        count = council.council_votes_record(
+            session=session, actor=self.request.user, entry=entry, ballots=ballots
+        )
+        messages.success(
+            self.request,
+            _("%(n)s votes recorded for %(name)s.") % {"n": count, "name": entry.nominee_name},
+        )
+
+
+class CouncilRecuseView(SessionPostView):
+    def act(self, session):
+        entry = _agenda_entry(session, self.kwargs["entry"])
+        member = session.members.filter(pk=self.request.POST.get("member") or 0).first()
+        if member is None:
+            raise ValidationError(_("Choose a member."))
+        council.council_recuse(
+            session=session,
+            actor=self.request.user,
+            entry=entry,
+            member=member,
+            reason=self.request.POST.get("reason", ""),
+        )
+        messages.success(self.request, _("The recusal was recorded."))
+
+
+class CouncilCloseView(SessionPostView):
+    def act(self, session):
+        session = council.council_session_close(session=session, actor=self.request.user)
+        messages.success(
+            self.request,
+            _("The session is closed; minutes %(number)s.") % {"number": session.number_text},
+        )
+
+
+class CouncilMinutesPdfView(SessionMixin, View):
+    """The minutes (biên bản) in Nghị định 30 layout; a draft while the session is open."""
+
+    def get(self, request, pk):
+        from documents.pdf import pdf_response, render_pdf
+
+        session = self.get_session()
+        pdf = render_pdf(
+            "nominations/pdf/council_minutes.html",
+            council.minutes_context(session),
+            request=request,
+        )
+        return pdf_response(pdf, f"BB {session.number or ''} {session.pk}.pdf".replace("  ", " "))

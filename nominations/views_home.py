@@ -1,0 +1,40 @@
+"""What the home and dossier pages add: due dates, overdue count, notices, council, posting."""
+
+from nominations.deadlines import Limits, WorkCalendar, dossier_deadline, overdue_q
+from nominations.models import Notice
+from nominations.selectors import dossiers_visible_to
+
+
+def home_deadlines(*, user, queue) -> dict:
+    """Due date on each queued dossier, overdue dossiers in the user's units, unread notices.
+
+    A fixed number of queries (calendar, limits, one count, notices) whatever the queue holds.
+    """
+    if not user.is_authenticated:
+        return {}
+    calendar, limits = WorkCalendar.load(), Limits.load()
+    for dossier in queue:
+        dossier.deadline = dossier_deadline(dossier, calendar=calendar, limits=limits)
+    return {
+        "queue_overdue": sum(1 for d in queue if d.deadline and d.deadline.overdue),
+        "overdue_count": dossiers_visible_to(user)
+        .filter(overdue_q(calendar=calendar, limits=limits))
+        .count(),
+        "notices": list(
+            Notice.objects.filter(user=user, read_at__isnull=True)
+            .select_related("dossier")
+            .order_by("-created_at", "-pk")[:10]
+        ),
+    }
+
+
+def dossier_panels(*, dossier, user) -> dict:
+    """For the dossier page: its due date, its council session, its postings and comments."""
+    from nominations.council import session_of
+    from nominations.posting import postings_for_dossier
+
+    return {
+        "deadline": dossier_deadline(dossier),
+        "council_session": session_of(dossier),
+        "postings": postings_for_dossier(dossier, user),
+    }

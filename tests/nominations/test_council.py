@@ -1,0 +1,264 @@
+"""Council sessions: quorum, recusal, threshold of the form, approval of what passed, minutes."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from awards.models import AwardForm
+from nominations import council, services
+from nominations.choices import DossierStatus, EntryStatus, ReviewDecision, VoteChoice
+from nominations.models import CouncilMember, CouncilVote
+from nominations.workflow import WorkflowError
+from tests.nominations.factories import PersonFactory
+
+FORM = "giay-khen-chu-tich-huyen"
+
+
+def _to_council(dossier, people):
+    p = people
+    services.dossier_submit(dossier=dossier, actor=p.cao_lau_officer)
+    services.dossier_receive(dossier=dossier, actor=p.cao_loc_officer)
+    for entry in dossier.entries.all():
+        services.entry_appraise(entry=entry, actor=p.cao_loc_officer, decision=ReviewDecision.AGREE)
+    services.dossier_appraise_done(dossier=dossier, actor=p.cao_loc_officer)
+    services.dossier_to_council(dossier=dossier, actor=p.cao_loc_officer)
+    dossier.refresh_from_db()
+    return council.session_of(dossier)
+
+
+@pytest.fixture
+def setup(tree, people, make_dossier):
+    dossier = make_dossier(tree.cao_lau, FORM, FORM)
+    session = _to_council(dossier, people)
+    officer = people.cao_loc_officer
+    # The seeded member (Cao Lộc's council member) and three named ones: five in all.
+    for name in ("Hoàng Văn Thành", "Lý Thị Mai", "Vi Văn Hùng", "Nông Thị Lan"):
+        council.council_member_add(session=session, actor=officer, full_name=name)
+    entries = list(dossier.entries.order_by("position", "pk"))
+    return type(
+        "S",
+        (),
+        {
+            "dossier": dossier,
+            "session": session,
+            "officer": officer,
+            "entries": entries,
+            "people": people,
+        },
+    )
+
+
+def _members(session):
+    return list(session.members.order_by("order", "pk"))
+
+
+def _present(s, count):
+    ids = [m.pk for m in _members(s.session)[:count]]
+    council.council_attendance_set(session=s.session, actor=s.officer, present_ids=ids)
+    return _members(s.session)[:count]
+
+
+def test_to_council_opens_a_session_of_the_level_with_its_council_members(setup):
+    s = setup
+    assert s.dossier.status == DossierStatus.COUNCIL
+    assert s.session.unit == s.dossier.current_level
+    assert s.session.is_open
+    assert CouncilMember.objects.filter(session=s.session, user=s.people.cao_loc_council).exists()
+    # A second dossier of the level joins the same open session.
+    assert s.session.agenda.get().dossier == s.dossier
+
+
+def test_votes_are_refused_without_quorum_with_a_clear_message(setup):
+    s = setup
+    present = _present(s, 3)  # 3 of 5 < 2/3
+    with pytest.raises(WorkflowError) as error:
+        council.council_votes_record(
+            session=s.session,
+            actor=s.officer,
+            entry=s.entries[0],
+            ballots={m.pk: VoteChoice.FOR for m in present},
+        )
+    assert "túc số" in str(error.value)
+    assert "3/5" in str(error.value)
+    assert not CouncilVote.objects.exists()
+    with pytest.raises(WorkflowError):
+        council.council_session_close(session=s.session, actor=s.officer)
+
+
+def test_a_member_with_a_conflict_cannot_vote(setup, tree):
+    s = setup
+    entry = s.entries[0]
+    nominee = council.council_member_add(
+        session=s.session, actor=s.officer, full_name="X", person=entry.person
+    )
+    same_name = council.council_member_add(
+        session=s.session,
+        actor=s.officer,
+        full_name=entry.person.full_name,
+        birth_year=entry.person.birth_year,
+    )
+    same_unit = council.council_member_add(
+        session=s.session, actor=s.officer, full_name="Đinh Văn Tư", unit=tree.cao_lau
+    )
+    members = _members(s.session)
+    council.council_attendance_set(
+        session=s.session, actor=s.officer, present_ids=[m.pk for m in members]
+    )
+    for member in (nominee, same_name, same_unit):
+        with pytest.raises(WorkflowError) as error:
+            council.council_votes_record(
+                session=s.session, actor=s.officer, entry=entry, ballots={member.pk: "for"}
+            )
+        assert member.full_name in str(error.value)
+    assert not CouncilVote.objects.exists()
+    # A declared recusal removes the member's earlier ballot and bars the next one.
+    free = members[1]
+    council.council_votes_record(
+        session=s.session, actor=s.officer, entry=entry, ballots={free.pk: "for"}
+    )
+    council.council_recuse(
+        session=s.session, actor=s.officer, entry=entry, member=free, reason="Người thân"
+    )
+    assert not CouncilVote.objects.filter(member=free).exists()
+    with pytest.raises(WorkflowError):
+        council.council_votes_record(
+            session=s.session, actor=s.officer, entry=entry, ballots={free.pk: "for"}
+        )
+    # Recused members are not counted among the voters.
+    tally = next(t for t in council.session_tallies(s.session) if t.entry.pk == entry.pk)
+    assert tally.voters == len(members) - 4
+
+
+def _vote(s, entry, fors, againsts):
+    ballots = {m.pk: VoteChoice.FOR for m in fors} | {m.pk: VoteChoice.AGAINST for m in againsts}
+    council.council_votes_record(session=s.session, actor=s.officer, entry=entry, ballots=ballots)
+
+
+def test_threshold_of_the_form_decides_and_approval_takes_only_what_passed(setup):
+    s = setup
+    members = _present(s, 4)  # 4 of 5 >= 2/3
+    first, second = s.entries
+    _vote(s, first, members[:3], members[3:])  # 75 %
+    _vote(s, second, members[:2], members[2:])  # 50 %: not more than 50 %
+    tallies = {t.entry.pk: t for t in council.session_tallies(s.session)}
+    assert tallies[first.pk].passed
+    assert not tallies[second.pk].passed
+    form = AwardForm.objects.get(code=FORM)
+    form.vote_threshold_inclusive = True
+    form.save()
+    tallies = {t.entry.pk: t for t in council.session_tallies(s.session)}
+    assert tallies[second.pk].passed  # "at least 50 %" now
+    form.vote_threshold_inclusive = False
+    form.save()
+
+    with pytest.raises(WorkflowError):  # approval waits for the closed session
+        services.dossier_approve(dossier=s.dossier, actor=s.people.cao_loc_leader)
+    session = council.council_session_close(session=s.session, actor=s.officer)
+    assert session.number == 1
+    assert session.number_text == "01/BB-HĐTĐKT"
+    with pytest.raises(WorkflowError):  # closed: no more votes
+        _vote(s, first, members[:1], [])
+    services.dossier_approve(dossier=s.dossier, actor=s.people.cao_loc_leader)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == EntryStatus.APPROVED
+    assert second.status == EntryStatus.REJECTED
+
+
+def test_closing_needs_every_present_member_to_vote(setup):
+    s = setup
+    members = _present(s, 4)
+    _vote(s, s.entries[0], members, [])
+    with pytest.raises(WorkflowError) as error:
+        council.council_session_close(session=s.session, actor=s.officer)
+    assert s.entries[1].nominee_name in " ".join(error.value.reasons)
+
+
+def test_minutes_pdf_shows_attendance_and_each_nominees_votes(setup, client):
+    s = setup
+    members = _present(s, 4)
+    first, second = s.entries
+    _vote(s, first, members[:3], members[3:])
+    _vote(s, second, members[:4], [])
+    council.council_session_close(session=s.session, actor=s.officer)
+    client.force_login(s.officer)
+    response = client.get(reverse("nominations:council_minutes_pdf", args=[s.session.pk]))
+    assert response.status_code == 200
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "BIÊN BẢN" in text
+    assert "01/BB-HĐTĐKT" in text
+    assert "4/5" in text  # members present of total
+    assert first.nominee_name in text
+    assert second.nominee_name in text
+    assert "3/4" in text
+    assert "75%" in text
+    assert "4/4" in text
+    assert "100%" in text
+
+
+def test_a_council_member_records_only_their_own_vote(setup):
+    s = setup
+    _present(s, 5)
+    own = s.session.members.get(user=s.people.cao_loc_council)
+    other = s.session.members.exclude(pk=own.pk).first()
+    actor = s.people.cao_loc_council
+    council.council_votes_record(
+        session=s.session, actor=actor, entry=s.entries[0], ballots={own.pk: "for"}
+    )
+    with pytest.raises(WorkflowError):
+        council.council_votes_record(
+            session=s.session, actor=actor, entry=s.entries[0], ballots={other.pk: "for"}
+        )
+    with pytest.raises(WorkflowError):  # keeping the session is the officers' work
+        council.council_session_close(session=s.session, actor=actor)
+
+
+def test_council_pages_permissions(setup, client, people):
+    s = setup
+    url = reverse("nominations:council_session", args=[s.session.pk])
+    pdf = reverse("nominations:council_minutes_pdf", args=[s.session.pk])
+    posts = [
+        reverse("nominations:council_attendance", args=[s.session.pk]),
+        reverse("nominations:council_close", args=[s.session.pk]),
+        reverse("nominations:council_vote", args=[s.session.pk, s.entries[0].pk]),
+    ]
+    assert client.get(url).status_code == 302
+    assert client.get(pdf).status_code == 302
+    client.force_login(people.xuat_le_officer)
+    assert client.get(url).status_code == 404
+    assert client.get(pdf).status_code == 404
+    for post in posts:
+        assert client.post(post, {"present": []}).status_code == 404
+    client.force_login(people.cao_lau_officer)  # the proposing commune: not its council
+    assert client.get(url).status_code == 404
+    for user in (people.cao_loc_officer, people.province_officer):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert s.entries[0].nominee_name in response.content.decode()
+
+
+def test_votes_through_the_page(setup, client):
+    s = setup
+    members = _present(s, 4)
+    client.force_login(s.officer)
+    entry = s.entries[0]
+    url = reverse("nominations:council_vote", args=[s.session.pk, entry.pk])
+    response = client.post(url, {f"m{m.pk}": "for" for m in members})
+    assert response.status_code == 302
+    assert CouncilVote.objects.filter(entry=entry, choice="for").count() == 4
+    detail = client.get(reverse("nominations:dossier_detail", args=[s.dossier.pk]))
+    assert reverse("nominations:council_session", args=[s.session.pk]) in detail.content.decode()
+
+
+def test_same_name_without_birth_year_is_not_a_conflict(setup):
+    s = setup
+    entry = s.entries[0]
+    other = PersonFactory(unit=entry.person.unit, full_name="Người Khác", birth_year=None)
+    member = council.council_member_add(
+        session=s.session, actor=s.officer, full_name=entry.person.full_name, person=other
+    )
+    assert council.conflict_reason(member, entry) == ""

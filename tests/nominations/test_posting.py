@@ -1,0 +1,213 @@
+"""Public posting: the page shows no personal data, comments stay private, the window closes."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from awards.models import AwardForm, Person
+from nominations import posting as postings
+from nominations import services
+from nominations.choices import CommentStatus, DossierStatus, ReviewDecision
+from nominations.models import Posting, PostingComment
+from nominations.workflow import WorkflowError
+from tests.nominations.conftest import AFTER
+from tests.nominations.council_helpers import end_posting
+from tests.nominations.factories import EntryFactory
+
+BIRTH = datetime.date(1987, 3, 14)
+CITIZEN_ID = "020087004321"
+FORM = "bang-khen-chu-tich-tinh"
+
+
+@pytest.fixture
+def posted(tree, people, make_dossier):
+    AwardForm.objects.filter(code=FORM).update(posting_days=5)
+    dossier = make_dossier(tree.ba_son, date=AFTER)
+    person = Person.objects.create(
+        full_name="Hoàng Thị Nhung",
+        birth_date=BIRTH,
+        citizen_id=CITIZEN_ID,
+        position="Trưởng thôn Nà Lệnh",
+        unit=tree.ba_son,
+    )
+    EntryFactory(
+        dossier=dossier,
+        person=person,
+        requested_form=AwardForm.objects.get(code=FORM),
+        achievement="Vận động nhân dân hiến đất làm đường.",
+    )
+    p = people
+    services.dossier_submit(dossier=dossier, actor=p.ba_son_officer)
+    services.dossier_receive(dossier=dossier, actor=p.province_officer)
+    for entry in dossier.entries.all():
+        services.entry_appraise(
+            entry=entry, actor=p.province_officer, decision=ReviewDecision.AGREE
+        )
+    services.dossier_appraise_done(dossier=dossier, actor=p.province_officer)
+    services.dossier_post(dossier=dossier, actor=p.province_officer)
+    dossier.refresh_from_db()
+    return type(
+        "P",
+        (),
+        {
+            "dossier": dossier,
+            "posting": Posting.objects.get(dossier=dossier),
+            "person": person,
+            "people": p,
+        },
+    )
+
+
+def _url(posting):
+    return reverse("public_posting_detail", args=[posting.pk])
+
+
+def test_posting_publishes_the_list_for_the_forms_working_days(posted):
+    posting = posted.posting
+    assert posted.dossier.status == DossierStatus.POSTED
+    assert posting.working_days == 5
+    assert posting.opened_on == timezone.localdate()
+    assert posting.closes_on > posting.opened_on
+    assert _url(posting) == f"/public/postings/{posting.pk}/"
+
+
+def test_public_page_shows_names_but_no_personal_data(posted, client):
+    response = client.get(_url(posted.posting))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hoàng Thị Nhung" in html
+    assert "Trưởng thôn Nà Lệnh" in html
+    assert "Bằng khen" in html
+    assert "hiến đất làm đường" in html
+    assert CITIZEN_ID not in html
+    assert "1987" not in html
+    assert "14/03" not in html
+    assert "14/3" not in html
+    for user in posted.people.__dict__.values():
+        if getattr(user, "phone", ""):
+            assert user.phone not in html
+
+
+def test_unknown_posting_is_404(client, db):
+    assert client.get("/public/postings/999999/").status_code == 404
+
+
+def _comment(client, posting, **extra):
+    data = {
+        "author_name": "Lương Văn Bình",
+        "author_contact": "0912345678",
+        "content": "Ông bà ấy đã đóng góp nhiều cho thôn.",
+        "item": "",
+        "website": "",
+    } | extra
+    return client.post(_url(posting), data)
+
+
+def test_comment_waits_for_moderation_and_its_author_is_never_shown(posted, client):
+    response = _comment(client, posted.posting)
+    assert response.status_code == 302
+    comment = PostingComment.objects.get()
+    assert comment.status == CommentStatus.PENDING
+    html = client.get(_url(posted.posting)).content.decode()
+    assert "đóng góp nhiều" not in html  # pending: not public
+    postings.comment_moderate(
+        comment=comment, actor=posted.people.province_officer, status=CommentStatus.APPROVED
+    )
+    html = client.get(_url(posted.posting)).content.decode()
+    assert "đóng góp nhiều" in html
+    assert "Lương Văn Bình" not in html
+    assert "0912345678" not in html
+    postings.comment_moderate(
+        comment=comment, actor=posted.people.province_officer, status=CommentStatus.HIDDEN
+    )
+    assert "đóng góp nhiều" not in client.get(_url(posted.posting)).content.decode()
+
+
+def test_appraisers_see_comments_and_authors_on_the_dossier_page(posted, client):
+    _comment(client, posted.posting)
+    url = reverse("nominations:dossier_detail", args=[posted.dossier.pk])
+    client.force_login(posted.people.province_officer)
+    html = client.get(url).content.decode()
+    assert "Lương Văn Bình" in html
+    assert "0912345678" in html
+    assert "đóng góp nhiều" in html
+    client.force_login(posted.people.ba_son_officer)  # the proposing commune does not
+    html = client.get(url).content.decode()
+    assert "Lương Văn Bình" not in html
+    assert "0912345678" not in html
+
+
+def test_comment_after_the_window_closes_is_refused(posted, client):
+    end_posting(posted.dossier)
+    response = _comment(client, posted.posting)
+    assert response.status_code == 200
+    assert "không còn nhận" in response.content.decode()
+    assert not PostingComment.objects.exists()
+    posting = Posting.objects.get(pk=posted.posting.pk)
+    with pytest.raises(ValidationError) as error:
+        postings.comment_add(posting=posting, author_name="A", author_contact="B", content="C")
+    assert "không còn nhận" in str(error.value)
+
+
+def test_window_closes_by_itself_from_the_dates(posted):
+    posting = posted.posting
+    assert posting.is_open_on(posting.closes_on)
+    assert not posting.is_open_on(posting.closes_on + datetime.timedelta(days=1))
+    with pytest.raises(ValidationError):
+        postings.comment_add(
+            posting=posting,
+            author_name="A",
+            author_contact="B",
+            content="C",
+            today=posting.closes_on + datetime.timedelta(days=1),
+        )
+
+
+def test_spam_trap_and_length_limit(posted, client):
+    _comment(client, posted.posting, website="http://spam.example")
+    assert not PostingComment.objects.exists()
+    response = _comment(client, posted.posting, content="x" * 2001)
+    assert response.status_code == 200
+    assert not PostingComment.objects.exists()
+
+
+def test_council_waits_for_the_posting_window(posted):
+    with pytest.raises(WorkflowError) as error:
+        services.dossier_to_council(dossier=posted.dossier, actor=posted.people.province_officer)
+    assert "niêm yết" in str(error.value).lower()
+    end_posting(posted.dossier)
+    services.dossier_to_council(dossier=posted.dossier, actor=posted.people.province_officer)
+
+
+def test_moderation_permissions(posted, client):
+    _comment(client, posted.posting)
+    comment = PostingComment.objects.get()
+    url = reverse("nominations:comment_moderate", args=[posted.dossier.pk, comment.pk, "approved"])
+    assert client.post(url).status_code == 302
+    assert "login" in client.post(url)["Location"]
+    client.force_login(posted.people.xuat_le_officer)
+    assert client.post(url).status_code == 404
+    client.force_login(posted.people.ba_son_officer)  # sees the dossier, may not moderate
+    client.post(url)
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PENDING
+    client.force_login(posted.people.province_officer)
+    assert client.post(url).status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.APPROVED
+
+
+def test_form_without_posting_days_is_not_posted(tree, people, make_dossier):
+    dossier = make_dossier(tree.ba_son, FORM, date=AFTER)
+    p = people
+    services.dossier_submit(dossier=dossier, actor=p.ba_son_officer)
+    services.dossier_receive(dossier=dossier, actor=p.province_officer)
+    for entry in dossier.entries.all():
+        services.entry_appraise(entry=entry, actor=p.province_officer, decision="agree")
+    services.dossier_appraise_done(dossier=dossier, actor=p.province_officer)
+    with pytest.raises(WorkflowError):
+        services.dossier_post(dossier=dossier, actor=p.province_officer)
+    assert not Posting.objects.exists()
