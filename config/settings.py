@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "campaigns",
     "awards",
     "nominations",
+    "decisions",
+    "congresses",
 ]
 
 MIDDLEWARE = [
@@ -203,6 +205,10 @@ TASKS = {
         ),
     }
 }
+
+# The portal's public address, printed in QR codes of certificates rendered outside a request
+# (background tasks, benchmarks); views use the request's own address.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 # The province this deployment serves (administrative code of the root unit).
 PORTAL_PROVINCE_CODE = env.str("PORTAL_PROVINCE_CODE", default="20")

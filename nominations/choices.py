@@ -15,6 +15,7 @@ class DossierStatus(models.TextChoices):
     POSTED = "posted", _("Publicly posted")
     COUNCIL = "council", _("Before the council")
     APPROVED = "approved", _("Approved")
+    DECIDED = "decided", _("Decided")
     CLOSED = "closed", _("Closed (every entry rejected)")
 
 
@@ -30,6 +31,7 @@ DOSSIER_STATUS_BADGE = {
     DossierStatus.POSTED: "info",
     DossierStatus.COUNCIL: "info",
     DossierStatus.APPROVED: "success",
+    DossierStatus.DECIDED: "success",
     DossierStatus.CLOSED: "dark",
 }
 
@@ -49,6 +51,7 @@ class Action(models.TextChoices):
     POST = "post", _("Post publicly")
     TO_COUNCIL = "to_council", _("Send to the council")
     APPROVE = "approve", _("Approve")
+    DECIDE = "decide", _("Award decision issued")
 
 
 class Relation(models.TextChoices):
@@ -65,6 +68,7 @@ class EntryStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
     FORWARDED = "forwarded", _("Forwarded")
     APPROVED = "approved", _("Approved")
+    DECIDED = "decided", _("Decided")
 
 
 ENTRY_STATUS_BADGE = {
@@ -73,10 +77,16 @@ ENTRY_STATUS_BADGE = {
     EntryStatus.REJECTED: "danger",
     EntryStatus.FORWARDED: "dark",
     EntryStatus.APPROVED: "success",
+    EntryStatus.DECIDED: "success",
 }
 
 # Entries that still hold their nominee: one person, campaign and form at a time.
-ACTIVE_ENTRY_STATUSES = (EntryStatus.PROPOSED, EntryStatus.AGREED, EntryStatus.APPROVED)
+ACTIVE_ENTRY_STATUSES = (
+    EntryStatus.PROPOSED,
+    EntryStatus.AGREED,
+    EntryStatus.APPROVED,
+    EntryStatus.DECIDED,
+)
 
 
 class ReviewDecision(models.TextChoices):

@@ -797,3 +797,54 @@ ACTION_SERVICES = {
     Action.TO_COUNCIL: dossier_to_council,
     Action.APPROVE: dossier_approve,
 }
+
+
+# -- the award decision ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def entries_decide(*, entries, actor, reference: str) -> list[Dossier]:
+    """Mark approved entries as decided by an issued award decision.
+
+    Called by the decisions app inside its signing transaction. Preconditions: every entry is
+    approved and held by a dossier at the actor's level, and the actor is a leader there (the
+    workflow table's DECIDE move). Side effects: the entries become "decided"; each dossier
+    gets one event naming `reference` ("05/QĐ-UBND ngày 10/01/2026"); a dossier with no
+    approved entry left moves to "decided". No mail: the decisions app notifies the proposing
+    units of the whole decision. Returns the dossiers touched.
+    """
+    entries = list(entries)
+    by_dossier: dict[int, list[Entry]] = {}
+    for entry in entries:
+        by_dossier.setdefault(entry.dossier_id, []).append(entry)
+    touched = []
+    for dossier_id in sorted(by_dossier):  # a fixed lock order: no deadlock between signers
+        dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+        if dossier.status != DossierStatus.APPROVED:
+            raise WorkflowError(
+                _('Dossier %(number)s is "%(status)s", not approved.')
+                % {"number": dossier.number_text.strip(), "status": dossier.get_status_display()}
+            )
+        check_move(dossier, Action.DECIDE, actor)
+        ids = [e.pk for e in by_dossier[dossier_id]]
+        changed = Entry.objects.filter(pk__in=ids, status=EntryStatus.APPROVED).update(
+            status=EntryStatus.DECIDED
+        )
+        if changed != len(ids):
+            raise WorkflowError(
+                _("Only approved entries can be decided (dossier %(number)s).")
+                % {"number": dossier.number_text.strip()}
+            )
+        from_state = dossier.status
+        if not dossier.entries.filter(status=EntryStatus.APPROVED).exists():
+            dossier.decide()
+            _save_state(dossier)
+        _event(
+            dossier=dossier,
+            actor=actor,
+            action=Action.DECIDE,
+            from_state=from_state,
+            comment=reference,
+        )
+        touched.append(dossier)
+    return touched

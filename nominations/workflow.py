@@ -71,7 +71,13 @@ MOVES: dict[tuple[str, str], Move] = {
     (S.FORWARDED, Action.TO_COUNCIL): _move(S.COUNCIL, OFFICER, Relation.DECIDING),
     (S.POSTED, Action.TO_COUNCIL): _move(S.COUNCIL, OFFICER, Relation.DECIDING),
     (S.COUNCIL, Action.APPROVE): _move(S.APPROVED, LEADER, Relation.DECIDING),
+    # Not a button: signing an award decision (decisions app) calls `entries_decide`, which
+    # moves the dossier once every approved entry of it is in an issued decision.
+    (S.APPROVED, Action.DECIDE): _move(S.DECIDED, LEADER, Relation.CURRENT),
 }
+
+# Moves made by another app's service rather than by a button on the dossier page.
+SYSTEM_ACTIONS = (Action.APPRAISE_ENTRY, Action.DECIDE)
 
 # Entry edits (add, change, remove) are open to the proposing unit's officers in these states.
 EDITABLE_STATES = (S.DRAFT, S.RETURNED)
@@ -138,7 +144,7 @@ def allowed_actions(dossier, actor) -> list[str]:
     """Dossier-level actions `actor` may take now (for the buttons; services check again)."""
     result = []
     for (state, action), _move_row in MOVES.items():
-        if state != dossier.status or action == Action.APPRAISE_ENTRY:
+        if state != dossier.status or action in SYSTEM_ACTIONS:
             continue
         try:
             check_move(dossier, action, actor)

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.choices import AuthorityLevel, AwardKind, DocumentKind, SubjectKind
+from documents.vietnamese import date_in_words
 
 
 def dated_q(on: datetime.date, start: str = "valid_from", end: str = "valid_to") -> Q:
@@ -99,8 +100,7 @@ class LegalBasis(models.Model):
         if self.number:
             text += f" số {self.number}"
         if self.issued_on:
-            d = self.issued_on
-            text += f" ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+            text += " " + date_in_words(self.issued_on)
         return text
 
     def is_in_force(self, on: datetime.date) -> bool:

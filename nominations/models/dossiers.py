@@ -166,6 +166,10 @@ class Dossier(FSMModelMixin, models.Model):
     def approve(self):
         pass
 
+    @transition(field=status, source=sources(Action.DECIDE), target=DossierStatus.DECIDED)
+    def decide(self):
+        pass
+
 
 class Entry(models.Model):
     """One nominee of a dossier (individual, collective or household) and the form proposed."""

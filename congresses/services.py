@@ -1,0 +1,357 @@
+"""Writes of the congresses app: generating events, recording them, delegates and approvals.
+
+Every function takes keyword arguments, checks the actor's role and unit, and runs in one
+transaction, so that a refused change leaves nothing half-saved.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.choices import Role
+from accounts.selectors import unit_ids_visible_to
+from campaigns.choices import UnitKind
+from campaigns.models import Unit
+from congresses.choices import FORMS_OF_LEVEL, CongressLevelKind
+from congresses.models import AgendaItem, CongressEvent, CongressLevel, CongressPlan, Delegate
+from congresses.selectors import delegate_mix
+
+COMMUNE_KINDS = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.TOWNSHIP)
+
+
+# -- who may do what -----------------------------------------------------------------------------
+
+
+def _in_scope(actor, unit_id: int) -> bool:
+    ids = unit_ids_visible_to(actor)
+    return ids is None or unit_id in ids
+
+
+def _has_any_role(actor, *roles: Role) -> bool:
+    return actor.is_superuser or any(actor.has_role(r) for r in (*roles, Role.ADMIN))
+
+
+def may_edit_event(*, event: CongressEvent, actor) -> bool:
+    """Officers of the unit (or of a unit above it) edit the unit's event."""
+    return (
+        actor.is_authenticated
+        and _has_any_role(actor, Role.OFFICER)
+        and _in_scope(actor, event.unit_id)
+    )
+
+
+def may_approve_event(*, event: CongressEvent, actor) -> bool:
+    """The list sent upward is approved at the congress: by its officer or leader."""
+    return (
+        actor.is_authenticated
+        and _has_any_role(actor, Role.OFFICER, Role.LEADER)
+        and _in_scope(actor, event.unit_id)
+    )
+
+
+def may_edit_plan(*, plan: CongressPlan, actor) -> bool:
+    """Officers of the issuing unit edit the plan, its rules and its agenda."""
+    return (
+        actor.is_authenticated
+        and _has_any_role(actor, Role.OFFICER)
+        and _in_scope(actor, plan.issuer_id)
+    )
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+# -- the plan ------------------------------------------------------------------------------------
+
+
+def _tier_of(unit: Unit, issuer: Unit) -> CongressLevelKind | None:
+    """The level of event a unit holds: the issuer itself, the bodies and districts right
+    under it, and the base (communes, and units under the bodies)."""
+    if unit.pk == issuer.pk:
+        return CongressLevelKind.PROVINCE
+    if unit.standing_office_for_id:
+        return None  # an office (Ban TĐKT, Phòng Nội vụ) works for its unit; no event of its own
+    if unit.kind in COMMUNE_KINDS:
+        return CongressLevelKind.BASE
+    if unit.parent_id == issuer.pk:
+        return CongressLevelKind.DISTRICT
+    return CongressLevelKind.BASE
+
+
+@transaction.atomic
+def plan_generate_events(*, plan: CongressPlan, actor=None) -> int:
+    """Create one event per unit of the issuer's subtree in force on `plan.tree_on`, at its
+    level, with the level's deadline and the event above it. Units that already have an event
+    keep it; returns the number created. `actor` None: a seed or a command."""
+    if actor is not None:
+        _require(may_edit_plan(plan=plan, actor=actor))
+    plan = CongressPlan.objects.select_for_update().get(pk=plan.pk)
+    levels = {level.kind: level for level in plan.levels.all()}
+    issuer = plan.issuer
+    units = [issuer, *issuer.descendants_on(plan.tree_on)]
+    by_pk = {unit.pk: unit for unit in units}
+    events = {e.unit_id: e for e in plan.events.all()}
+    created = 0
+    # Top down, so that each tier finds the events of the tier above.
+    for tier in (CongressLevelKind.PROVINCE, CongressLevelKind.DISTRICT, CongressLevelKind.BASE):
+        level = levels.get(tier)
+        if level is None:
+            continue
+        new = []
+        for unit in units:
+            if unit.pk in events or _tier_of(unit, issuer) != tier:
+                continue
+            parent = None
+            node = by_pk.get(unit.parent_id)
+            while node is not None and parent is None:
+                parent = events.get(node.pk)
+                node = by_pk.get(node.parent_id)
+            new.append(
+                CongressEvent(
+                    plan=plan, level=level, unit=unit, parent=parent, deadline=level.deadline
+                )
+            )
+        for event in CongressEvent.objects.bulk_create(new):
+            events[event.unit_id] = event
+        created += len(new)
+    return created
+
+
+@transaction.atomic
+def level_update(*, level: CongressLevel, actor, **values) -> CongressLevel:
+    """Change a level's rules; the deadline moves with it on events not yet held."""
+    _require(may_edit_plan(plan=level.plan, actor=actor))
+    old_deadline = level.deadline
+    for name, value in values.items():
+        setattr(level, name, value)
+    level.full_clean()
+    level.save()
+    if level.deadline != old_deadline:
+        level.events.filter(held_on__isnull=True, deadline=old_deadline).update(
+            deadline=level.deadline
+        )
+    return level
+
+
+@transaction.atomic
+def agenda_replace(*, plan: CongressPlan, actor, items: list[str]) -> list[AgendaItem]:
+    """Replace the agenda by `items`, in that order (empty lines are dropped)."""
+    _require(may_edit_plan(plan=plan, actor=actor))
+    texts = [text.strip() for text in items if text and text.strip()]
+    if not texts:
+        raise ValidationError(_("The agenda needs at least one item."))
+    plan.agenda.all().delete()
+    return AgendaItem.objects.bulk_create(
+        [AgendaItem(plan=plan, position=i, text=text) for i, text in enumerate(texts, start=1)]
+    )
+
+
+# -- a unit's event ------------------------------------------------------------------------------
+
+
+def _locked(event: CongressEvent) -> CongressEvent:
+    return (
+        CongressEvent.objects.select_for_update().select_related("level", "plan").get(pk=event.pk)
+    )
+
+
+@transaction.atomic
+def event_record_held(
+    *,
+    event: CongressEvent,
+    actor,
+    held_on: datetime.date,
+    form: str,
+    attendance: int | None = None,
+    report: str = "",
+) -> CongressEvent:
+    """Record when and how the unit held its event (the form must be one its level offers)."""
+    _require(may_edit_event(event=event, actor=actor))
+    event = _locked(event)
+    allowed = FORMS_OF_LEVEL[event.level.kind]
+    if form not in allowed:
+        raise ValidationError({"form": _("This level may not hold its event in this form.")})
+    cap = event.level.max_delegates
+    if attendance is not None and cap is not None and attendance > cap:
+        raise ValidationError(
+            {"attendance": _("This event takes at most %(cap)s delegates.") % {"cap": cap}}
+        )
+    event.held_on = held_on
+    event.form = form
+    event.attendance = attendance
+    event.report = report
+    event.recorded_by = actor
+    event.recorded_at = timezone.now()
+    event.save(
+        update_fields=[
+            "held_on",
+            "form",
+            "attendance",
+            "report",
+            "recorded_by",
+            "recorded_at",
+        ]
+    )
+    return event
+
+
+def _check_list_open(event: CongressEvent) -> None:
+    if event.list_confirmed_at is not None:
+        raise ValidationError(
+            _("The delegate list is confirmed; reopen it before changing delegates.")
+        )
+
+
+@transaction.atomic
+def delegate_add(
+    *,
+    event: CongressEvent,
+    actor,
+    category: str,
+    full_name: str,
+    gender: str = "",
+    ethnicity: str = "",
+    birth_year: int | None = None,
+    position_title: str = "",
+    unit_name: str = "",
+    person=None,
+    entry=None,
+) -> Delegate:
+    """Add one delegate; refused when the list is confirmed or the cap is reached.
+
+    The event row is locked first, so that two officers adding at once cannot both take
+    the last seat.
+    """
+    _require(may_edit_event(event=event, actor=actor))
+    event = _locked(event)
+    _check_list_open(event)
+    cap = event.level.max_delegates
+    count = event.delegates.count()
+    if cap is not None and count >= cap:
+        raise ValidationError(
+            _(
+                "This event takes at most %(cap)s delegates: delegate number %(number)s "
+                "cannot be added."
+            )
+            % {"cap": cap, "number": count + 1}
+        )
+    if person is not None and event.delegates.filter(person=person).exists():
+        raise ValidationError(_("This person is already a delegate of this event."))
+    delegate = Delegate(
+        event=event,
+        category=category,
+        full_name=full_name.strip(),
+        gender=gender,
+        ethnicity=ethnicity.strip(),
+        birth_year=birth_year,
+        position_title=position_title.strip(),
+        unit_name=unit_name.strip(),
+        person=person,
+        entry=entry,
+    )
+    delegate.full_clean(exclude=["event", "person", "entry"])
+    delegate.save()
+    return delegate
+
+
+def delegate_add_person(*, event: CongressEvent, actor, person, category: str, entry=None):
+    """A delegate taken from the award register (or from a nominee entry's person)."""
+    return delegate_add(
+        event=event,
+        actor=actor,
+        category=category,
+        full_name=person.full_name,
+        gender=person.gender,
+        ethnicity=person.ethnicity,
+        birth_year=person.birth_year,
+        position_title=person.position,
+        unit_name=person.unit.name,
+        person=person,
+        entry=entry,
+    )
+
+
+@transaction.atomic
+def delegate_remove(*, delegate: Delegate, actor) -> None:
+    event = delegate.event
+    _require(may_edit_event(event=event, actor=actor))
+    event = _locked(event)
+    _check_list_open(event)
+    if delegate.sent_upward and event.upward_approved_at is not None:
+        raise ValidationError(_("This delegate is on the approved list for the congress above."))
+    delegate.delete()
+
+
+@transaction.atomic
+def delegate_send_upward(*, delegate: Delegate, actor, sent: bool) -> Delegate:
+    """Put a delegate on (or off) the list sent to the congress above, within its seats."""
+    event = delegate.event
+    _require(may_edit_event(event=event, actor=actor))
+    event = _locked(event)
+    if event.parent_id is None:
+        raise ValidationError(_("There is no congress above this one."))
+    if event.upward_approved_at is not None:
+        raise ValidationError(_("The list for the congress above is already approved."))
+    if sent and not delegate.sent_upward and event.upward_quota is not None:
+        taken = event.delegates.filter(sent_upward=True).count()
+        if taken >= event.upward_quota:
+            raise ValidationError(
+                _("The congress above gave this unit %(seats)s seats; all are taken.")
+                % {"seats": event.upward_quota}
+            )
+    delegate.sent_upward = sent
+    delegate.save(update_fields=["sent_upward"])
+    return delegate
+
+
+@transaction.atomic
+def event_list_confirm(*, event: CongressEvent, actor) -> CongressEvent:
+    """Confirm the delegate list: refused, with the reasons, while the mix breaks the rules."""
+    _require(may_edit_event(event=event, actor=actor))
+    event = _locked(event)
+    mix = delegate_mix(event=event)
+    if mix.total == 0:
+        raise ValidationError(_("The delegate list is empty."))
+    if mix.problems:
+        raise ValidationError(mix.problems)
+    event.list_confirmed_at = timezone.now()
+    event.list_confirmed_by = actor
+    event.save(update_fields=["list_confirmed_at", "list_confirmed_by"])
+    return event
+
+
+@transaction.atomic
+def event_list_reopen(*, event: CongressEvent, actor) -> CongressEvent:
+    _require(may_edit_event(event=event, actor=actor))
+    event = _locked(event)
+    if event.upward_approved_at is not None:
+        raise ValidationError(_("The list for the congress above is already approved."))
+    event.list_confirmed_at = None
+    event.list_confirmed_by = None
+    event.save(update_fields=["list_confirmed_at", "list_confirmed_by"])
+    return event
+
+
+@transaction.atomic
+def event_upward_approve(*, event: CongressEvent, actor) -> CongressEvent:
+    """The congress approves its list of delegates to the congress above (agenda item
+    "Thông qua danh sách đại biểu đi dự Đại hội cấp trên"): recorded with who and when."""
+    _require(may_approve_event(event=event, actor=actor))
+    event = _locked(event)
+    if event.parent_id is None:
+        raise ValidationError(_("There is no congress above this one."))
+    if event.upward_approved_at is not None:
+        raise ValidationError(_("The list for the congress above is already approved."))
+    if event.held_on is None:
+        raise ValidationError(_("Record the event as held before approving its list."))
+    if not event.delegates.filter(sent_upward=True).exists():
+        raise ValidationError(_("No delegate is chosen for the congress above."))
+    event.upward_approved_at = timezone.now()
+    event.upward_approved_by = actor
+    event.save(update_fields=["upward_approved_at", "upward_approved_by"])
+    return event

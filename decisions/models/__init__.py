@@ -1,0 +1,6 @@
+"""Models of the decisions app: the decision with its awardees, and certificate layouts."""
+
+from .certificates import CertificateLayout
+from .decision import Decision, DecisionAward, new_token
+
+__all__ = ["CertificateLayout", "Decision", "DecisionAward", "new_token"]

@@ -1,0 +1,135 @@
+"""Reads of decisions: staff lists scoped to the user's units, the approved entries a draft
+picks from, the public list and the verification look-up."""
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from accounts.selectors import get_visible_or_404, scope_filter
+from awards.models import AwardForm
+from campaigns.models import Campaign
+from decisions.choices import DecisionStatus
+from decisions.models import CertificateLayout, Decision, DecisionAward
+from nominations.choices import EntryStatus
+from nominations.models import Entry
+
+
+def _decisions():
+    return Decision.objects.select_related("issuer", "campaign", "form", "doc_type").annotate(
+        awardee_count=Count("decision_awards")
+    )
+
+
+def decisions_visible_to(user):
+    """Decisions whose issuer lies in the user's units."""
+    return scope_filter(_decisions(), user, "issuer")
+
+
+def decision_list(*, user, params):
+    """The staff list with its filters: status, campaign, form, year, words of the title."""
+    qs = decisions_visible_to(user)
+    if params.get("status") in DecisionStatus.values:
+        qs = qs.filter(status=params["status"])
+    if str(params.get("campaign", "")).isdigit():
+        qs = qs.filter(campaign_id=int(params["campaign"]))
+    if str(params.get("form", "")).isdigit():
+        qs = qs.filter(form_id=int(params["form"]))
+    if str(params.get("year", "")).isdigit():
+        qs = qs.filter(date__year=int(params["year"]))
+    for word in str(params.get("q", "")).split():
+        qs = qs.filter(title__icontains=word)
+    return qs.order_by("status", "-date", "-number", "-created_at", "-pk")
+
+
+def decision_visible_or_404(*, user, pk: int) -> Decision:
+    return get_visible_or_404(_decisions(), user, "issuer", pk=pk)
+
+
+def decision_awardees(decision: Decision):
+    return decision.decision_awards.select_related("unit", "award", "entry__dossier").order_by(
+        "position", "pk"
+    )
+
+
+def approved_entries(*, issuer, campaign, form):
+    """Entries approved at `issuer` (the deciding level) for `campaign` and `form`, not yet in
+    any decision: what a new draft may pick."""
+    return (
+        Entry.objects.filter(
+            status=EntryStatus.APPROVED,
+            campaign=campaign,
+            proposed_form=form,
+            dossier__current_level=issuer,
+            decision_award__isnull=True,
+        )
+        .select_related("dossier__proposing_unit", "unit", "person")
+        .order_by("dossier__date", "dossier_id", "position", "pk")
+    )
+
+
+def pending_choices(*, issuer):
+    """(campaign, form, count) for every campaign and form with approved entries waiting at
+    `issuer`: the shortcuts of the "new decision" page."""
+    rows = (
+        Entry.objects.filter(
+            status=EntryStatus.APPROVED, dossier__current_level=issuer, decision_award__isnull=True
+        )
+        .values("campaign_id", "proposed_form_id")
+        .annotate(n=Count("pk"))
+        .order_by("campaign_id", "proposed_form_id")
+    )
+    rows = list(rows)
+    campaigns = Campaign.objects.in_bulk({r["campaign_id"] for r in rows})
+    forms = AwardForm.objects.in_bulk({r["proposed_form_id"] for r in rows})
+    return [(campaigns[r["campaign_id"]], forms[r["proposed_form_id"]], r["n"]) for r in rows]
+
+
+def filter_choices(*, user):
+    """Campaigns and forms that the user's decisions use (the list's filter menus)."""
+    visible = scope_filter(Decision.objects.all(), user, "issuer")
+    campaigns = Campaign.objects.filter(pk__in=visible.values("campaign_id").distinct()).order_by(
+        "-pk"
+    )
+    forms = AwardForm.objects.filter(pk__in=visible.values("form_id").distinct())
+    return campaigns, forms
+
+
+def public_decisions(*, query: str = ""):
+    """Issued decisions, newest first (the public list)."""
+    qs = (
+        Decision.objects.filter(status=DecisionStatus.ISSUED)
+        .select_related("issuer", "doc_type", "form")
+        .annotate(awardee_count=Count("decision_awards"))
+        .order_by("-date", "-number", "-pk")
+    )
+    for word in query.split():
+        qs = qs.filter(Q(title__icontains=word) | Q(issuer__name__icontains=word))
+    return qs
+
+
+def public_decision_or_404(pk: int) -> Decision:
+    try:
+        return Decision.objects.select_related("issuer", "doc_type").get(
+            pk=pk, status=DecisionStatus.ISSUED
+        )
+    except Decision.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def verification_or_none(token: str) -> DecisionAward | None:
+    """The awardee a certificate's token names, if its decision is issued."""
+    if not token or len(token) > 40:
+        return None
+    return (
+        DecisionAward.objects.filter(token=token, decision__status=DecisionStatus.ISSUED)
+        .select_related("decision__issuer", "decision__doc_type", "decision__form", "unit", "award")
+        .first()
+    )
+
+
+def layout_for(form) -> CertificateLayout:
+    """The blank layout of `form`, else the default one, else the built-in offsets."""
+    layouts = {
+        layout.form_id: layout
+        for layout in CertificateLayout.objects.filter(Q(form=form) | Q(form__isnull=True))
+    }
+    return layouts.get(form.pk) or layouts.get(None) or CertificateLayout(name="default")

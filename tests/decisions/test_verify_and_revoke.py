@@ -1,0 +1,116 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from awards.models import Award
+from decisions import services
+from nominations.workflow import WorkflowError
+
+REVOKED_ON = datetime.date(2025, 3, 3)
+PERSONAL = ("1985", "020185001234", "0xx", "Năm sinh", "CCCD")
+
+
+def _verify(client, awardee):
+    return client.get(f"/verify/{awardee.token}/")
+
+
+def test_verification_page_is_public_and_says_valid(issued, client):
+    awardee = issued.decision_awards.get(name="Hoàng Thị An")
+    response = _verify(client, awardee)
+    assert response.status_code == 200
+    page = response.content.decode()
+    for expected in (
+        "HỢP LỆ",
+        "Hoàng Thị An",
+        "Xã Cao Lâu",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "01/QĐ-UBND",
+        "12/09/2024",
+    ):
+        assert expected in page, expected
+    for personal in PERSONAL:
+        assert personal not in page
+
+
+def test_unknown_token_gets_a_vietnamese_not_found_page(client, db):
+    response = client.get("/verify/khong-co-ma-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy" in response.content.decode()
+
+
+def test_a_draft_is_not_verifiable(draft, client):
+    assert _verify(client, draft.decision_awards.first()).status_code == 404
+
+
+def test_revoking_marks_the_register_rows_and_verification_says_so(issued, staff, client):
+    count = services.awards_revoke(
+        decision=issued,
+        actor=staff.province_officer,
+        reason="Khai man thành tích",
+        revoking_number="125/QĐ-UBND",
+        revoking_date=REVOKED_ON,
+        awardees=[issued.decision_awards.get(name="Hoàng Thị An")],
+    )
+    assert count == 1
+    row = Award.objects.get(recipient_name="Hoàng Thị An")
+    assert (row.revoked, row.revoked_reason, row.revoking_decision_number) == (
+        True,
+        "Khai man thành tích",
+        "125/QĐ-UBND",
+    )
+    assert row.revoking_decision_date == REVOKED_ON
+    assert Award.objects.filter(revoked=False).count() == 4
+    page = _verify(client, issued.decision_awards.get(name="Hoàng Thị An")).content.decode()
+    assert "ĐÃ BỊ THU HỒI" in page
+    assert "125/QĐ-UBND" in page
+    assert "HỢP LỆ" not in page
+    other = _verify(client, issued.decision_awards.get(name="Nguyễn Văn Bình")).content.decode()
+    assert "HỢP LỆ" in other
+
+
+def test_revoking_without_awardees_revokes_the_whole_decision(issued, staff):
+    services.awards_revoke(
+        decision=issued,
+        actor=staff.province_leader,
+        reason="Sai thẩm quyền",
+        revoking_number="130/QĐ-UBND",
+        revoking_date=REVOKED_ON,
+    )
+    assert not Award.objects.filter(revoked=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"reason": " "}, "reason"),
+        ({"revoking_number": ""}, "revoking_number"),
+        ({"revoking_date": datetime.date(2024, 1, 1)}, "revoking_date"),
+    ],
+)
+def test_a_revocation_states_reason_number_and_a_later_date(kwargs, field, issued, staff):
+    values = {"reason": "Khai man", "revoking_number": "125/QĐ-UBND", "revoking_date": REVOKED_ON}
+    values.update(kwargs)
+    with pytest.raises(ValidationError) as refused:
+        services.awards_revoke(decision=issued, actor=staff.province_officer, **values)
+    assert field in refused.value.message_dict
+    assert not Award.objects.filter(revoked=True).exists()
+
+
+def test_only_staff_of_the_issuer_revoke_and_only_issued_awards(issued, another_draft, staff):
+    values = {"reason": "Khai man", "revoking_number": "125/QĐ-UBND", "revoking_date": REVOKED_ON}
+    with pytest.raises(WorkflowError):
+        services.awards_revoke(decision=issued, actor=staff.cao_loc_officer, **values)
+    with pytest.raises(WorkflowError):
+        services.awards_revoke(decision=another_draft, actor=staff.province_officer, **values)
+
+
+def test_revoke_page(issued, staff, client):
+    client.force_login(staff.province_officer)
+    response = client.post(
+        f"/decisions/{issued.pk}/revoke/",
+        {"reason": "Khai man", "revoking_number": "125/QĐ-UBND", "revoking_date": "2025-03-03"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Award.objects.filter(revoked=True).count() == 5
