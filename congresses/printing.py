@@ -1,6 +1,6 @@
 """The Nghị định 30 frame of the plan and of the delegate lists (documents.layout)."""
 
-from congresses.choices import FORMS_OF_LEVEL, EventForm
+from congresses.choices import EventForm
 from congresses.models import CongressEvent, CongressPlan
 from documents.layout import Issuer, OfficialDocument, Signer
 from documents.vietnamese import place_date
@@ -23,7 +23,7 @@ def plan_document(*, plan: CongressPlan) -> OfficialDocument:
 
 def _event_name(event: CongressEvent) -> str:
     """ "Đại hội Thi đua yêu nước huyện Chi Lăng": the form chosen, else the level's first."""
-    form = EventForm(event.form or FORMS_OF_LEVEL[event.level.kind][0])
+    form = EventForm(event.form or event.level.allowed_forms[0])
     unit = event.unit
     where = f"{unit.kind_word} {unit.proper_name}" if unit.is_administrative else unit.name
     return f"{form.label} {where}"

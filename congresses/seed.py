@@ -7,9 +7,10 @@ fixture (loaded before), looked up by name. Idempotent: the plan is found again 
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from campaigns.models import Cluster, Unit
-from congresses.choices import CongressLevelKind, SectionPart
+from congresses.choices import FORMS_OF_LEVEL, CongressLevelKind, SectionPart
 from congresses.models import (
     AgendaItem,
     CongressLevel,
@@ -104,15 +105,12 @@ LEVELS = [
         "heading": "Đối với cấp xã, phường, thị trấn; các đơn vị trực thuộc sở, ngành "
         "(gọi tắt là cấp cơ sở)",
         "deadline": datetime.date(2020, 3, 31),
-        "deadline_text": "quý I/2020",
+        "duration": "1/2 ngày",
         "max_delegates": None,
+        # The lines on form, time and number ("- Hình thức: …", "- Thời gian: 1/2 ngày, hoàn
+        # thành trong quý I/2020.", "- Thành phần, số lượng đại biểu:") are written from the
+        # fields (CongressLevel.rule_paragraphs); the text holds the rest.
         "body": [
-            "- Hình thức: Tổ chức “Hội nghị biểu dương điển hình tiên tiến”, “Hội nghị biểu dương "
-            "người tốt, việc tốt”, “Hội nghị biểu dương những người lao động giỏi, lao động sáng "
-            "tạo” hoặc “Đại hội Thi đua yêu nước” (hình thức cụ thể do đơn vị lựa chọn, quyết "
-            "định).",
-            "- Thời gian: 1/2 ngày, hoàn thành trong quý I/2020.",
-            "- Thành phần, số lượng đại biểu:",
             "+ Đơn vị có dưới 200 cán bộ, công chức, viên chức, người lao động thì tổ chức Hội "
             "nghị toàn thể. Đơn vị có trên 200 cán bộ, công chức, viên chức, người lao động thì "
             "tổ chức Hội nghị đại biểu, số lượng đại biểu do đơn vị tổ chức quyết định trên cơ sở "
@@ -131,12 +129,9 @@ LEVELS = [
         "numeral": "2.2",
         "heading": "Đối với cấp huyện, thành phố và sở, ban, ngành, đoàn thể tỉnh và doanh nghiệp",
         "deadline": datetime.date(2020, 6, 30),
-        "deadline_text": "quý II/2020",
+        "duration": "1/2 ngày",
         "max_delegates": 300,
         "body": [
-            "- Hình thức: Tổ chức “Đại hội Thi đua yêu nước” hoặc “Hội nghị điển hình tiên tiến”.",
-            "- Thời gian: 1/2 ngày, hoàn thành trong quý II/2020.",
-            "- Thành phần, số lượng đại biểu: không quá 300 đại biểu.",
             "+ Đối với cấp huyện, thành phố: Đại biểu dự Hội nghị là những người có thành tích "
             "xuất sắc trong sản xuất, công tác, là tấm gương điển hình tiên tiến do tập thể lãnh "
             "đạo cấp ủy, chính quyền, đoàn thể của đơn vị cơ sở lựa chọn theo sự phân bổ đại biểu "
@@ -157,18 +152,16 @@ LEVELS = [
         "numeral": "2.3",
         "heading": "Đối với cấp tỉnh",
         "deadline": datetime.date(2020, 8, 31),
-        "deadline_text": "tháng 8/2020",
+        "duration": "01 buổi",
         "max_delegates": 500,
         "body": [
-            "- Hình thức: Tổ chức “Đại hội Thi đua yêu nước”.",
-            "- Số lượng: Tối đa 500 đại biểu.",
             "- Thành phần: Đại biểu khách mời, đại diện tập thể và cá nhân Anh hùng Lao động, Anh "
             "hùng Lực lượng vũ trang nhân dân, Bà mẹ Việt Nam Anh hùng, Chiến sĩ thi đua, các "
             "gương điển hình tiên tiến... Đảm bảo cân đối hợp lý về số lượng, cơ cấu đại diện cho "
             "các ngành, các cấp, các lĩnh vực, các thành phần kinh tế, dân tộc, tôn giáo, đại "
             "biểu nữ, đại biểu trẻ tuổi, chú trọng đến các đại biểu là người lao động trực tiếp, "
-            "mô hình mới, điển hình mới qua các phong trào thi đua.",
-            "- Thời gian: 01 buổi, trong tháng 8/2020 (có kế hoạch chi tiết riêng).",
+            "mô hình mới, điển hình mới qua các phong trào thi đua. Đại hội có kế hoạch chi "
+            "tiết riêng.",
         ],
     },
 ]
@@ -408,6 +401,9 @@ def seed_congresses() -> str:
             "signer_name": "Dương Xuân Huyền",
         },
     )
+    if plan.published_at is None:  # an issued document
+        plan.published_at = timezone.now()
+        plan.save(update_fields=["published_at"])
     plan.sections.all().delete()
     PlanSection.objects.bulk_create(
         PlanSection(
@@ -430,7 +426,8 @@ def seed_congresses() -> str:
                 "heading": data["heading"],
                 "body": "\n".join(data["body"]),
                 "deadline": data["deadline"],
-                "deadline_text": data["deadline_text"],
+                "duration": data["duration"],
+                "forms": [form.value for form in FORMS_OF_LEVEL[data["kind"]]],
                 "max_delegates": data["max_delegates"],
                 "min_core_share": 70,
                 "max_guest_share": 30,
@@ -468,3 +465,49 @@ def seed_congresses() -> str:
     )
     created = plan_generate_events(plan=plan)
     return f"plan {plan.pk}, {plan.events.count()} events ({created} new)"
+
+
+def new_plan_defaults(*, today: datetime.date) -> dict:
+    """What the page of a new plan starts from: seed 004's levels (forms, time, caps, 70/30
+    mix, text), its ten agenda items and the outline of its sections, its recipients and
+    signing lines. The congresses fall in the year after the plan's, as in seed 004 (a plan
+    of 2019 for the congresses of 2020), on the same days."""
+    year = today.year + 1
+    levels = [
+        {
+            "kind": data["kind"],
+            "numeral": data["numeral"],
+            "heading": data["heading"],
+            "forms": [form.value for form in FORMS_OF_LEVEL[data["kind"]]],
+            "duration": data["duration"],
+            "deadline": data["deadline"].replace(year=year),
+            "max_delegates": data["max_delegates"],
+            "min_core_share": 70,
+            "max_guest_share": 30,
+            "body": "\n".join(data["body"]),
+        }
+        for data in LEVELS
+    ]
+    outline = [
+        {
+            "depth": s["depth"],
+            "numeral": s.get("numeral", ""),
+            "heading": s.get("heading", ""),
+            "part": s.get("part", SectionPart.TEXT),
+            # the year-bound texts of 2019 (purposes, focus) are left for the staff to write
+            "body": "\n".join(s.get("body", [])) if s.get("numeral") in ("2", "4.2", "4.3") else "",
+        }
+        for s in _sections()
+        if s.get("heading")
+    ]
+    return {
+        "plan": {
+            "tree_on": today,
+            "young_age": 30,
+            "recipients": "\n".join(RECIPIENTS),
+            "signer_mode": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+        },
+        "levels": levels,
+        "agenda": [{"text": text} for text in AGENDA],
+        "sections": outline,
+    }

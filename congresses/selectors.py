@@ -16,12 +16,24 @@ from congresses.models import CongressEvent, CongressPlan, Delegate
 # -- scope ---------------------------------------------------------------------------------------
 
 
+def plan_issuers_for(user):
+    """The units a user may issue a congress plan in the name of: the provinces in their
+    units (a plan's levels are the province's, its districts and departments, the base)."""
+    from campaigns.choices import UnitKind
+    from campaigns.models import Unit
+
+    if not user.is_authenticated:
+        return Unit.objects.none()
+    return scope_filter(Unit.objects.filter(kind=UnitKind.PROVINCE), user, "pk").order_by("name")
+
+
 def plans_visible_to(user):
     """Plans issued in the user's units, or with an event of one of them."""
     qs = CongressPlan.objects.select_related("issuer")
     ids = unit_ids_visible_to(user)
     if ids is None:
         return qs
+    # A draft has no events yet, so it stays with the issuer's staff.
     with_event = CongressEvent.objects.filter(unit_id__in=ids).values("plan_id")
     return qs.filter(Q(issuer_id__in=ids) | Q(pk__in=with_event))
 

@@ -15,9 +15,11 @@ from accounts.choices import Role
 from accounts.selectors import unit_ids_visible_to
 from campaigns.choices import UnitKind
 from campaigns.models import Unit
-from congresses.choices import FORMS_OF_LEVEL, CongressLevelKind
+from congresses.choices import CongressLevelKind
 from congresses.models import AgendaItem, CongressEvent, CongressLevel, CongressPlan, Delegate
-from congresses.selectors import delegate_mix
+from congresses.selectors import delegate_mix, plan_issuers_for
+
+PLAN_OBJECT_TYPE = "congresses.congressplan"
 
 COMMUNE_KINDS = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.TOWNSHIP)
 
@@ -61,6 +63,15 @@ def may_edit_plan(*, plan: CongressPlan, actor) -> bool:
     )
 
 
+def may_create_plan(*, actor) -> bool:
+    """Officers whose units include a province (provincial staff) create plans in its name."""
+    return (
+        actor.is_authenticated
+        and _has_any_role(actor, Role.OFFICER)
+        and plan_issuers_for(actor).exists()
+    )
+
+
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
@@ -91,6 +102,9 @@ def plan_generate_events(*, plan: CongressPlan, actor=None) -> int:
     if actor is not None:
         _require(may_edit_plan(plan=plan, actor=actor))
     plan = CongressPlan.objects.select_for_update().get(pk=plan.pk)
+    if actor is not None and not plan.is_published:
+        # The units see the plan through their events: not before it is issued.
+        raise ValidationError(_("Publish the plan before creating the events of the units."))
     levels = {level.kind: level for level in plan.levels.all()}
     issuer = plan.issuer
     units = [issuer, *issuer.descendants_on(plan.tree_on)]
@@ -122,6 +136,145 @@ def plan_generate_events(*, plan: CongressPlan, actor=None) -> int:
     return created
 
 
+def _move_deadline(level: CongressLevel, old_deadline) -> None:
+    """Events not yet held that kept the level's deadline follow it; a deadline set for one
+    unit by hand stays."""
+    if old_deadline is not None and level.deadline != old_deadline:
+        level.events.filter(held_on__isnull=True, deadline=old_deadline).update(
+            deadline=level.deadline
+        )
+
+
+def _save_rows(formset, plan: CongressPlan, *, before_delete=None, on_saved=None) -> None:
+    """Save an inline formset of the plan, numbering rows in the order shown; removed rows go."""
+    position = 0
+    for form in formset.forms:
+        if not getattr(form, "cleaned_data", None):
+            continue  # a blank extra row
+        if formset._should_delete_form(form):
+            if form.instance.pk:
+                if before_delete:
+                    before_delete(form.instance)
+                form.instance.delete()
+            continue
+        old = form.initial.get("deadline") if form.instance.pk else None
+        row = form.save(commit=False)
+        row.plan = plan
+        position += 1
+        if hasattr(row, "position"):
+            row.position = position
+        row.save()
+        if on_saved:
+            on_saved(row, old)
+
+
+def _level_in_use(level: CongressLevel) -> None:
+    if level.events.exists():
+        raise ValidationError(
+            {
+                "levels": _("The level “%(level)s” has events of units; it cannot be removed.")
+                % {"level": level.get_kind_display()}
+            }
+        )
+
+
+@transaction.atomic
+def plan_save(*, actor, form, formsets: dict) -> CongressPlan:
+    """Save a plan from its validated form and formsets ("levels", "agenda", "pilots",
+    "duties", "sections"), all or nothing.
+
+    Preconditions: the actor may create plans (a new plan) or edit this one; the issuer is one
+    of the actor's provinces. The header, abbreviation and place left empty are filled from the
+    issuer. A moved deadline moves with it on the events not yet held. Raises
+    ValidationError({field or formset name: message}); the transaction then rolls back.
+    """
+    from campaigns.services import default_place, issuer_defaults
+
+    plan = form.save(commit=False)
+    if plan.pk:
+        _require(
+            may_edit_plan(
+                plan=CongressPlan.objects.select_for_update().get(pk=plan.pk), actor=actor
+            )
+        )
+    else:
+        _require(may_create_plan(actor=actor))
+    if not plan_issuers_for(actor).filter(pk=plan.issuer_id).exists():
+        raise ValidationError({"issuer": _("You cannot issue a plan in the name of this unit.")})
+    defaults = issuer_defaults(plan.issuer)
+    if not plan.issuer_header:
+        plan.issuer_header = defaults["header_name"]
+    if not plan.issuer_abbreviation:
+        plan.issuer_abbreviation = defaults["abbreviation"]
+    if not plan.place:
+        plan.place = default_place(plan.issuer)
+    if plan.issue_date is not None:
+        plan.issue_year, plan.issue_month = plan.issue_date.year, plan.issue_date.month
+    elif not plan.issue_year:
+        plan.issue_year = timezone.localdate().year
+    plan.save()
+    _save_rows(
+        formsets["levels"],
+        plan,
+        before_delete=_level_in_use,
+        on_saved=lambda level, old: _move_deadline(level, old),
+    )
+    for name in ("agenda", "pilots", "duties", "sections"):
+        _save_rows(formsets[name], plan)
+    if not plan.levels.exists():
+        raise ValidationError({"levels": _("A plan needs at least one level.")})
+    if not plan.agenda.exists():
+        raise ValidationError({"agenda": _("The agenda needs at least one item.")})
+    return plan
+
+
+@transaction.atomic
+def plan_publish(*, plan: CongressPlan, actor, on: datetime.date | None = None) -> CongressPlan:
+    """Publish a draft plan: date it (today unless dated) and number it in the issuer's
+    register of plans (KH), with no gap and no duplicate even when two publish at once.
+
+    Preconditions: the actor may edit the plan; it is a draft with a level and an agenda.
+    A number recorded before (a plan issued outside the portal) is kept.
+    """
+    from campaigns.models import DocumentType
+    from campaigns.services import register_allocate
+
+    plan = CongressPlan.objects.select_for_update().select_related("issuer").get(pk=plan.pk)
+    _require(may_edit_plan(plan=plan, actor=actor))
+    if plan.is_published:
+        raise ValidationError(_("The plan is already published."))
+    if not plan.levels.exists():
+        raise ValidationError(_("A plan needs at least one level."))
+    if not plan.agenda.exists():
+        raise ValidationError(_("The agenda needs at least one item."))
+    if plan.issue_date is None:
+        plan.issue_date = on or timezone.localdate()
+    plan.issue_year, plan.issue_month = plan.issue_date.year, plan.issue_date.month
+    if plan.number is None:
+        plan.number = register_allocate(
+            unit=plan.issuer,
+            doc_type=DocumentType.objects.get(abbreviation="KH"),
+            year=plan.issue_year,
+            issued_on=plan.issue_date,
+            object_type=PLAN_OBJECT_TYPE,
+            object_id=plan.pk,
+            summary=str(plan),
+        )
+    plan.published_at = timezone.now()
+    plan.published_by = actor
+    plan.save(
+        update_fields=[
+            "issue_date",
+            "issue_year",
+            "issue_month",
+            "number",
+            "published_at",
+            "published_by",
+        ]
+    )
+    return plan
+
+
 @transaction.atomic
 def level_update(*, level: CongressLevel, actor, **values) -> CongressLevel:
     """Change a level's rules; the deadline moves with it on events not yet held."""
@@ -131,10 +284,7 @@ def level_update(*, level: CongressLevel, actor, **values) -> CongressLevel:
         setattr(level, name, value)
     level.full_clean()
     level.save()
-    if level.deadline != old_deadline:
-        level.events.filter(held_on__isnull=True, deadline=old_deadline).update(
-            deadline=level.deadline
-        )
+    _move_deadline(level, old_deadline)
     return level
 
 
@@ -173,7 +323,7 @@ def event_record_held(
     """Record when and how the unit held its event (the form must be one its level offers)."""
     _require(may_edit_event(event=event, actor=actor))
     event = _locked(event)
-    allowed = FORMS_OF_LEVEL[event.level.kind]
+    allowed = event.level.allowed_forms
     if form not in allowed:
         raise ValidationError({"form": _("This level may not hold its event in this form.")})
     cap = event.level.max_delegates

@@ -6,7 +6,12 @@ app_name = "congresses"
 
 urlpatterns = [
     path("", views.PlanListView.as_view(), name="plan_list"),
+    path("new/", views.PlanCreateView.as_view(), name="plan_create"),
+    path("rows/blank/", views.blank, name="row_blank"),
+    path("rows/<str:kind>/", views.PlanRowView.as_view(), name="plan_row"),
     path("<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
+    path("<int:pk>/edit/", views.PlanUpdateView.as_view(), name="plan_update"),
+    path("<int:pk>/publish/", views.PlanPublishView.as_view(), name="plan_publish"),
     path("<int:pk>/pdf/", views.PlanPdfView.as_view(), name="plan_pdf"),
     path("<int:pk>/generate/", views.PlanGenerateView.as_view(), name="plan_generate"),
     path("<int:pk>/agenda/", views.AgendaEditView.as_view(), name="agenda_edit"),

@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -10,18 +11,25 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
-from congresses import selectors, services
+from congresses import seed, selectors, services
 from congresses.choices import EVENT_STATE_BADGE, CongressLevelKind, EventState
 from congresses.forms import (
+    PLAN_FORMSETS,
+    PLAN_ROW_FORMS,
     AgendaFormSet,
     BoardFilterForm,
     CandidateForm,
     DelegateForm,
     EventRecordForm,
     LevelForm,
+    PlanForm,
+    build_plan_formsets,
+    row_choices,
 )
+from congresses.models import CongressPlan
 from congresses.printing import delegate_list_document, plan_document
 from documents.pdf import pdf_response, render_pdf
 
@@ -46,6 +54,11 @@ class PlanListView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return selectors.plan_list(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["may_create"] = services.may_create_plan(actor=self.request.user)
+        return ctx
 
 
 class PlanDetailView(LoginRequiredMixin, View):
@@ -82,9 +95,144 @@ class PlanGenerateView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         plan = selectors.plan_visible_or_404(user=request.user, pk=pk)
-        created = services.plan_generate_events(plan=plan, actor=request.user)
-        messages.success(request, _("%(count)s events were created.") % {"count": created})
+        try:
+            created = services.plan_generate_events(plan=plan, actor=request.user)
+        except ValidationError as error:
+            _error_messages(request, error)
+        else:
+            messages.success(request, _("%(count)s events were created.") % {"count": created})
         return redirect(plan)
+
+
+class PlanPublishView(LoginRequiredMixin, View):
+    """POST-only: publish the draft, numbered in the issuer's register of plans (KH)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        plan = selectors.plan_visible_or_404(user=request.user, pk=pk)
+        try:
+            plan = services.plan_publish(plan=plan, actor=request.user)
+        except ValidationError as error:
+            _error_messages(request, error)
+        else:
+            messages.success(
+                request, _("Published as number %(number)s.") % {"number": plan.number_text}
+            )
+        return redirect(plan)
+
+
+def _errors_to_form(error: ValidationError, form, formsets) -> None:
+    """Put a service's errors at the field at fault, or on the formset they concern."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        if field in formsets:
+            formsets[field]._non_form_errors = formsets[field].error_class(
+                [e.message % (e.params or {}) for e in errors]
+            )
+        elif field in form.fields:
+            form.add_error(field, errors)
+        else:
+            form.add_error(None, errors)
+    # instances may have been given a pk inside the rolled-back transaction
+    rows = [f.instance for fs in formsets.values() for f in fs.forms]
+    for instance in [form.instance, *rows]:
+        if instance.pk and not type(instance).objects.filter(pk=instance.pk).exists():
+            instance.pk = None
+            instance._state.adding = True
+
+
+class PlanEditMixin(LoginRequiredMixin):
+    """Create and edit share the page: the plan's form and the formsets of its rows."""
+
+    template_name = "congresses/plan_form.html"
+
+    def get_plan(self) -> CongressPlan | None:
+        return None
+
+    def render_page(self, form, formsets, plan, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "formset_list": [(n, fs, PLAN_FORMSETS[n][2]) for n, fs in formsets.items()],
+                "plan": plan,
+                "has_errors": status != 200,
+            },
+            status=status,
+        )
+
+    def get(self, request, *args, **kwargs):
+        plan = self.get_plan()
+        initial = {} if plan else seed.new_plan_defaults(today=timezone.localdate())
+        issuers = selectors.plan_issuers_for(request.user)
+        form_initial = initial.get("plan", {})
+        if plan is None and len(issuers) == 1:
+            form_initial = {**form_initial, "issuer": issuers[0]}
+        form = PlanForm(instance=plan, issuers=issuers, initial=form_initial)
+        formsets = build_plan_formsets(
+            instance=plan or CongressPlan(), user=request.user, initial=initial
+        )
+        return self.render_page(form, formsets, plan)
+
+    def post(self, request, *args, **kwargs):
+        plan = self.get_plan()
+        issuers = selectors.plan_issuers_for(request.user)
+        form = PlanForm(request.POST, instance=plan, issuers=issuers)
+        formsets = build_plan_formsets(
+            data=request.POST, instance=plan or CongressPlan(), user=request.user
+        )
+        if form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+            try:
+                saved = services.plan_save(actor=request.user, form=form, formsets=formsets)
+            except ValidationError as error:
+                _errors_to_form(error, form, formsets)
+            else:
+                messages.success(request, _("The plan was saved."))
+                return redirect(saved)
+        return self.render_page(form, formsets, plan, status=422)
+
+
+class PlanCreateView(PlanEditMixin, View):
+    """A new plan, prefilled with seed 004's levels and agenda; provincial officers only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not services.may_create_plan(actor=request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PlanUpdateView(PlanEditMixin, View):
+    def get_plan(self):
+        plan = selectors.plan_visible_or_404(user=self.request.user, pk=self.kwargs["pk"])
+        if not services.may_edit_plan(plan=plan, actor=self.request.user):
+            raise PermissionDenied
+        return plan
+
+
+class PlanRowView(LoginRequiredMixin, View):
+    """htmx: one new blank row of a formset of the plan's page, with its counters."""
+
+    def get(self, request, kind):
+        if kind not in PLAN_ROW_FORMS or not request.htmx:
+            raise Http404
+        if not services.may_create_plan(actor=request.user):
+            raise Http404
+        try:
+            index = int(request.GET.get("index", "0"))
+        except ValueError as exc:
+            raise Http404 from exc
+        form = PLAN_ROW_FORMS[kind](
+            prefix=f"{kind}-{index}", user=request.user, choices=row_choices()
+        )
+        return render(
+            request,
+            "congresses/includes/rows.html#new_row",
+            {"form": form, "kind": kind, "prefix": kind, "next_index": index + 1},
+        )
 
 
 class PlanPdfView(LoginRequiredMixin, View):
@@ -470,5 +618,8 @@ class DelegateListPdfView(LoginRequiredMixin, View):
         return pdf_response(pdf, f"Danh sach dai bieu {event.unit.name}.pdf")
 
 
+@login_required
+@require_GET
 def blank(request):
+    """htmx: nothing (a remove button swaps its row out)."""
     return HttpResponse("")

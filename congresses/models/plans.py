@@ -1,16 +1,31 @@
 """The congress plan (KẾ HOẠCH, seed 004) and the parts its document prints."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from congresses.choices import CongressLevelKind, SectionPart
+from congresses.choices import FORMS_OF_LEVEL, CongressLevelKind, EventForm, SectionPart
+
+ROMAN_QUARTERS = {3: "I", 6: "II", 9: "III", 12: "IV"}
 
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def deadline_period(day) -> str:
+    """The deadline as a plan writes it: "quý I/2020" at the end of a quarter, "tháng 8/2020"
+    at the end of a month, else "ngày 15/4/2020" (document wording, fixed by usage)."""
+    last_of_month = (day + datetime.timedelta(days=1)).day == 1
+    if last_of_month and day.month in ROMAN_QUARTERS:
+        return f"quý {ROMAN_QUARTERS[day.month]}/{day.year}"
+    if last_of_month:
+        return f"tháng {day.month}/{day.year}"
+    return f"ngày {day.day:02d}/{day.month}/{day.year}"
 
 
 class CongressPlan(models.Model):
@@ -63,6 +78,17 @@ class CongressPlan(models.Model):
     signer_name = models.CharField(_("signer"), max_length=200, blank=True)
     seed_key = models.CharField(max_length=50, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # A draft is seen by the issuer's staff only; publishing numbers it in the issuer's KH
+    # register (services.plan_publish) and lets the events of the units be created.
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("congress plan")
@@ -89,6 +115,10 @@ class CongressPlan(models.Model):
         return _lines(self.title)
 
     @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
     def recipient_lines(self) -> list[str]:
         return _lines(self.recipients)
 
@@ -112,12 +142,33 @@ class CongressLevel(models.Model):
     kind = models.CharField(_("level"), max_length=20, choices=CongressLevelKind.choices)
     numeral = models.CharField(_("numeral"), max_length=10, blank=True, help_text='"2.1"')
     heading = models.CharField(_("heading"), max_length=300)
+    # The form, time and number lines of the printed text are generated from `forms`,
+    # `duration`, `deadline` and `max_delegates`, so that the document cannot contradict the
+    # rules the portal enforces; `body` holds the rest (who the delegates are).
+    forms = models.JSONField(
+        _("forms offered"),
+        default=list,
+        blank=True,
+        help_text=_("The forms a unit of this level may choose; empty: those of seed 004."),
+    )
+    duration = models.CharField(
+        _("duration"), max_length=50, blank=True, default="1/2 ngày", help_text='"1/2 ngày"'
+    )
     body = models.TextField(
-        _("text"), blank=True, help_text=_("Printed under the heading, one paragraph a line.")
+        _("other text"),
+        blank=True,
+        help_text=_(
+            "Printed after the form, time and number of delegates, one paragraph a line: "
+            "who the delegates are."
+        ),
     )
     deadline = models.DateField(_("deadline"))
     deadline_text = models.CharField(
-        _("deadline as written"), max_length=100, blank=True, help_text='"quý I/2020"'
+        _("deadline as written"),
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text=_("Written from the deadline."),
     )
     max_delegates = models.PositiveIntegerField(
         _("maximum delegates"),
@@ -153,9 +204,48 @@ class CongressLevel(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} – {self.plan}"
 
+    def save(self, *args, **kwargs):
+        self.deadline_text = deadline_period(self.deadline) if self.deadline else ""
+        if kwargs.get("update_fields") is not None and "deadline" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "deadline_text"}
+        super().save(*args, **kwargs)
+
     @property
     def paragraphs(self) -> list[str]:
         return _lines(self.body)
+
+    @property
+    def allowed_forms(self) -> list[EventForm]:
+        """The forms a unit of this level may hold its event in, in the order offered."""
+        chosen = [EventForm(value) for value in self.forms or [] if value in EventForm.values]
+        return chosen or list(FORMS_OF_LEVEL[self.kind])
+
+    @property
+    def deadline_period(self) -> str:
+        return deadline_period(self.deadline) if self.deadline else ""
+
+    @property
+    def rule_paragraphs(self) -> list[str]:
+        """The lines of the printed text that state the rules (document wording): form, time
+        and number of delegates, written from the fields, never typed."""
+        from documents.vietnamese import format_number
+
+        named = [f"“{form.label}”" for form in self.allowed_forms]
+        forms = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} hoặc {named[-1]}"
+        note = " (hình thức cụ thể do đơn vị lựa chọn, quyết định)" if len(named) > 1 else ""
+        period = self.deadline_period
+        when = f"chậm nhất {period}" if period.startswith("ngày") else f"trong {period}"
+        if self.kind != CongressLevelKind.PROVINCE:
+            when = f"hoàn thành {when}"
+        duration = f"{self.duration}, " if self.duration else ""
+        number = "- Thành phần, số lượng đại biểu:"
+        if self.max_delegates:
+            number += f" không quá {format_number(self.max_delegates)} đại biểu."
+        return [f"- Hình thức: Tổ chức {forms}{note}.", f"- Thời gian: {duration}{when}.", number]
+
+    @property
+    def printed_paragraphs(self) -> list[str]:
+        return [*self.rule_paragraphs, *self.paragraphs]
 
 
 class PlanSection(models.Model):

@@ -93,7 +93,8 @@ def test_level_rules_are_edited_with_messages_at_the_field(client, plan, officer
     url = reverse("congresses:level_edit", args=[plan.pk, level.pk])
     data = {
         "deadline": "30/06/2020",
-        "deadline_text": "quý II/2020",
+        "forms": ["congress", "exemplary_conference"],
+        "duration": "1/2 ngày",
         "max_delegates": "250",
         "min_core_share": "170",
         "max_guest_share": "30",
