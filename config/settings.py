@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "nominations",
     "decisions",
     "congresses",
+    "reports",
 ]
 
 MIDDLEWARE = [

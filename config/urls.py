@@ -21,6 +21,8 @@ urlpatterns = [
     path("decisions/", include("decisions.urls")),
     path("public/decisions/", include("decisions.public_urls")),
     path("verify/<str:token>/", VerifyView.as_view(), name="verify"),
+    path("reports/", include("reports.urls")),
+    path("public/honours/", include("reports.public_urls")),
     path("admin/", admin.site.urls),
     path("", include("awards.urls")),
 ]

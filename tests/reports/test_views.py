@@ -1,0 +1,181 @@
+"""Pages of reports: permissions, query counts, and what they print."""
+
+import pytest
+from django.urls import reverse
+
+from reports.models import CampaignSummary, TargetResult
+from tests.reports.conftest import BIRTH_DATE, CITIZEN_ID
+
+
+@pytest.fixture
+def signed_in(client):
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
+
+
+def test_dashboard_asks_anonymous_to_sign_in(client, known):
+    response = client.get(reverse("reports:dashboard"))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_dashboard_refuses_a_user_without_a_role(signed_in, make_user, tree, known):
+    from tests.factories import UserFactory
+
+    response = signed_in(UserFactory(unit=tree.cao_lau)).get(reverse("reports:dashboard"))
+    assert response.status_code == 403
+
+
+def test_dashboard_shows_the_known_figures(signed_in, province_officer, known):
+    response = signed_in(province_officer).get(reverse("reports:dashboard"), {"year": "2024"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="total-awards">5<' in html
+    assert 'id="total-overdue">1<' in html
+    assert "<svg" in html
+    assert "<rect" in html
+    assert 'style="' not in html
+
+
+def test_dashboard_out_of_scope_unit_or_campaign_is_404(signed_in, hoang_dong_officer, tree, known):
+    client = signed_in(hoang_dong_officer)
+    url = reverse("reports:dashboard")
+    assert client.get(url, {"unit": tree.cao_lau.pk}).status_code == 404
+    assert client.get(url, {"campaign": known.plan.pk}).status_code == 404
+    assert client.get(url, {"unit": tree.hoang_dong.pk}).status_code == 200
+
+
+def test_dashboard_query_count_does_not_grow_with_rows(
+    signed_in, province_officer, known, django_assert_num_queries
+):
+    client = signed_in(province_officer)
+    url = reverse("reports:dashboard")
+    params = {"year": "2024", "campaign": known.campaign.pk}
+    client.get(url, params)  # warm the session and the user's groups
+    with django_assert_num_queries(28):
+        client.get(url, params)
+    from tests.reports.test_exports import add_more_awards
+
+    add_more_awards(known, 30)
+    with django_assert_num_queries(28):
+        client.get(url, params)
+
+
+def test_results_page_saves_a_units_results(signed_in, cao_lau_officer, known):
+    client = signed_in(cao_lau_officer)
+    url = reverse("reports:results", args=[known.campaign.pk])
+    t1, t2, t3 = known.targets
+    response = client.get(url)
+    assert response.status_code == 200
+    response = client.post(
+        url,
+        {
+            f"value_{t1.pk}": "99,8",
+            f"comment_{t1.pk}": "Vượt chỉ tiêu",
+            f"value_{t2.pk}": "",
+            f"comment_{t2.pk}": "",
+            f"value_{t3.pk}": "93",
+            f"comment_{t3.pk}": "",
+        },
+    )
+    assert response.status_code == 302
+    rows = dict(
+        TargetResult.objects.filter(unit=cao_lau_officer.unit).values_list("target_id", "value")
+    )
+    assert {k: str(v) for k, v in rows.items()} == {t1.pk: "99.80", t3.pk: "93.00"}
+
+
+def test_results_page_shows_the_error_at_the_field(signed_in, cao_lau_officer, known):
+    client = signed_in(cao_lau_officer)
+    url = reverse("reports:results", args=[known.campaign.pk])
+    t1, t2, _t3 = known.targets
+    response = client.post(
+        url, {f"value_{t1.pk}": "nhiều", f"value_{t2.pk}": "", f"comment_{t2.pk}": "Chưa có số"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nhập một số." in html
+    assert "Hãy nhập kết quả mà nhận xét nói đến." in html
+    assert TargetResult.objects.filter(unit=cao_lau_officer.unit, target=t1).get().value == 99.5
+
+
+def test_results_page_of_a_campaign_out_of_scope_is_404(signed_in, hoang_dong_officer, known):
+    url = reverse("reports:results", args=[known.plan.pk])
+    assert signed_in(hoang_dong_officer).get(url).status_code == 404
+
+
+def test_results_page_query_count(signed_in, cao_lau_officer, known, django_assert_num_queries):
+    client = signed_in(cao_lau_officer)
+    url = reverse("reports:results", args=[known.campaign.pk])
+    client.get(url)
+    with django_assert_num_queries(14):
+        assert client.get(url).status_code == 200
+
+
+def test_summary_page_shows_the_known_figures(signed_in, province_officer, known):
+    client = signed_in(province_officer)
+    url = reverse("reports:summary", args=[known.campaign.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["awards_total"] == 5
+    assert response.context["amount_total"] == 10_780_000
+    client.post(url, {"start": "1"})
+    assert CampaignSummary.objects.filter(campaign=known.campaign).count() == 1
+
+
+def test_summary_of_a_province_campaign_is_404_for_a_commune(signed_in, cao_lau_officer, known):
+    url = reverse("reports:summary", args=[known.campaign.pk])
+    assert signed_in(cao_lau_officer).get(url).status_code == 404
+
+
+def test_summary_page_query_count(signed_in, province_officer, known, django_assert_num_queries):
+    client = signed_in(province_officer)
+    url = reverse("reports:summary", args=[known.campaign.pk])
+    client.get(url)
+    with django_assert_num_queries(16):
+        client.get(url)
+
+
+def test_honour_roll_is_public_and_shows_no_birth_date_or_id(client, known):
+    response = client.get("/public/honours/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hoàng Thị An" in html
+    assert "Nông dân thôn Nà Lệnh" in html
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in html
+    assert CITIZEN_ID not in html
+    assert CITIZEN_ID[-3:] + "<" not in html
+    for shown in (f"{BIRTH_DATE:%d/%m/%Y}", "05/03/1980", "1980", "Tày"):
+        assert shown not in html
+    assert "Đoàn Thị Revoked" not in html
+
+
+def test_honour_roll_search_ignores_diacritics(client, known):
+    html = client.get("/public/honours/", {"q": "hoang thi an"}).content.decode()
+    assert "Hoàng Thị An" in html
+    assert "Nguyễn Văn Bình" not in html
+
+
+def test_honour_roll_filters_by_year_unit_and_campaign(client, known, tree):
+    html = client.get("/public/honours/", {"year": "2023"}).content.decode()
+    assert "Triệu Thị Cũ" in html
+    assert "Hoàng Thị An" not in html
+    html = client.get("/public/honours/", {"unit": tree.xuat_le.pk}).content.decode()
+    assert "Lăng Văn Cường" in html
+    assert "Hoàng Thị An" not in html
+    html = client.get("/public/honours/", {"campaign": known.plan.pk}).content.decode()
+    assert "Hộ ông Vi Văn Dũng" in html
+    assert "Lăng Văn Cường" not in html
+
+
+def test_honour_roll_query_count(client, known, django_assert_num_queries):
+    with django_assert_num_queries(5):
+        client.get("/public/honours/")
+    from tests.reports.test_exports import add_more_awards
+
+    add_more_awards(known, 30)
+    with django_assert_num_queries(5):
+        client.get("/public/honours/")
