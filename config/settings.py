@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "decisions",
     "congresses",
     "reports",
+    "ops",
 ]
 
 MIDDLEWARE = [

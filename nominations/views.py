@@ -4,7 +4,7 @@ and one small POST-only view per workflow action, each calling one service."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -142,6 +142,25 @@ class DossierMixin(LoginRequiredMixin):
         return self._dossier
 
 
+class EditorRequiredMixin(DossierMixin):
+    """Only the proposing unit's officers change a dossier, and only while it is editable.
+
+    Out of scope is 404 (DossierMixin); in scope without the right is 403; a dossier that left
+    draft or returned sends the user back to it with the reason.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated:
+            dossier = self.get_dossier()
+            if not (user.has_role(Role.OFFICER) and actor_unit(user) == dossier.proposing_unit):
+                raise PermissionDenied
+            if dossier.status not in EDITABLE_STATES:
+                messages.error(request, _("This dossier can no longer be changed."))
+                return redirect(dossier)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class DossierDetailView(DossierMixin, TemplateView):
     """The dossier: entries (individuals, collectives, households) with their checks,
     attachments, the timeline, and the actions this user may take now."""
@@ -213,7 +232,7 @@ def _may(dossier, action, user) -> bool:
     return True
 
 
-class DossierEditView(DossierMixin, FormView):
+class DossierEditView(EditorRequiredMixin, FormView):
     """Change the trích yếu and the date of a draft or returned dossier."""
 
     template_name = "nominations/dossier_form.html"
@@ -242,7 +261,7 @@ class DossierEditView(DossierMixin, FormView):
         return redirect(dossier)
 
 
-class EntryEditView(DossierMixin, FormView):
+class EntryEditView(EditorRequiredMixin, FormView):
     """Add an entry (GET ?kind=…&q=… searches the register) or change one."""
 
     template_name = "nominations/entry_form.html"

@@ -342,3 +342,24 @@ def test_docx_is_told_from_xlsx(tree, people, make_dossier, media):
         dossier=dossier, actor=people.cao_lau_officer, kind="other", uploaded=upload
     )
     assert attachment.extension == "xlsx"
+
+
+def test_only_the_proposing_units_officers_open_the_edit_pages(
+    client, tree, make_user, people, make_dossier
+):
+    """Staff of a higher level see a commune's draft but may not open its edit forms (403)."""
+    dossier = make_dossier(tree.cao_lau)
+    assert dossier.status == DossierStatus.DRAFT
+    for user, expected in [
+        (people.cao_lau_officer, 200),
+        (people.cao_lau_leader, 403),
+        (people.province_officer, 403),
+        (people.cao_loc_officer, 403),
+        (people.xuat_le_officer, 404),
+    ]:
+        client.force_login(user)
+        for name in ["nominations:dossier_edit", "nominations:entry_create"]:
+            assert client.get(reverse(name, args=[dossier.pk])).status_code == expected, (
+                name,
+                user.unit,
+            )
