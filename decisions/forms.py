@@ -15,6 +15,16 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class CheckboxList(forms.CheckboxSelectMultiple):
+    """Checkboxes with Bootstrap's box class on each box only: Django also puts the widget's
+    class on the list around the boxes, which shrank it to one box and spilled the names."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("class", None)  # the options built their own attrs
+        return context
+
+
 class EntryChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.nominee_name} – {obj.dossier.proposing_unit}"
@@ -87,7 +97,7 @@ class RevokeForm(BootstrapFormMixin, forms.Form):
         label=_("awards to revoke"),
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxList,
         help_text=_("None chosen: every award of the decision."),
     )
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -169,3 +171,15 @@ def test_pdf_status_polls_while_rendering(status, polls, issued, staff, client):
     response = client.get(reverse("decisions:pdf_status", args=[issued.pk]))
     assert response.status_code == 200
     assert ('hx-trigger="every 3s"' in response.content.decode()) is polls
+
+
+def test_revocation_checkboxes_are_a_plain_list_of_boxes(issued, staff, client):
+    """Bootstrap's box class goes on each checkbox, never on the list around them: there it
+    shrank the list to one box and spilled the names over the button below."""
+    client.force_login(staff.province_officer)
+    page = client.get(issued.get_absolute_url()).content.decode()
+    wrapper = re.search(r'<div id="id_awardees"[^>]*>', page).group(0)
+    assert "class=" not in wrapper
+    boxes = re.findall(r'<input type="checkbox" name="awardees"[^>]*>', page)
+    assert len(boxes) == issued.decision_awards.count() == 5
+    assert all('class="form-check-input"' in box for box in boxes)

@@ -170,3 +170,29 @@ def page(browser, live_server, viewport, request):
         context.close()
     if report is not None and report.passed:
         assert_no_csp_violation(page)
+
+
+@pytest.fixture
+def removable_decisions(transactional_db):
+    """Lets the flush after a live-server test remove issued decisions on SQLite.
+
+    A trigger (decisions migration 0002) refuses to delete an issued decision. PostgreSQL
+    flushes with TRUNCATE, which row triggers do not see; SQLite flushes with DELETE. So on
+    SQLite the decisions go first, in one transaction with the triggers lifted and put back.
+    Torn down before the flush because it depends on the database fixture.
+    """
+    yield
+    import importlib
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "sqlite":
+        return
+    guard = importlib.import_module("decisions.migrations.0002_issued_decisions_immutable")
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in guard.SQLITE_REVERSE:
+            cursor.execute(statement)
+        cursor.execute("DELETE FROM decisions_decisionaward")
+        cursor.execute("DELETE FROM decisions_decision")
+        for statement in guard.SQLITE:
+            cursor.execute(statement)
