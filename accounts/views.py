@@ -7,6 +7,13 @@ from django.views.generic import TemplateView
 from accounts.forms import BootstrapFormMixin, LoginForm
 
 
+def list_querystring(request) -> str:
+    """The list's filters as a query string without the page, for pagination and exports."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm

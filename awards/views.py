@@ -12,6 +12,7 @@ from django.views.generic import ListView
 
 from accounts.choices import Role
 from accounts.selectors import get_visible_or_404, units_visible_to
+from accounts.views import list_querystring
 from awards.choices import SubjectKind
 from awards.forms import AwardImportForm, OfferFormSet, QuotaFormSet
 from awards.models import AwardCriterion, AwardForm, AwardQuota, CampaignAward, Person
@@ -22,12 +23,6 @@ from campaigns.models import Unit
 from campaigns.selectors import campaign_editable_or_404
 
 SESSION_IMPORT_KEY = "awards_import_file"
-
-
-def _querystring(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def may_record_awards(user) -> bool:
@@ -65,7 +60,7 @@ class AwardRegisterView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["params"] = self.request.GET
-        ctx["querystring"] = _querystring(self.request)
+        ctx["querystring"] = list_querystring(self.request)
         ctx["forms"] = AwardForm.objects.order_by("order", "name")
         ctx["subjects"] = SubjectKind.choices
         ctx["can_import"] = may_record_awards(self.request.user)

@@ -14,6 +14,7 @@ from django.views import View
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
+from accounts.views import list_querystring
 from congresses import seed, selectors, services
 from congresses.choices import EVENT_STATE_BADGE, CongressLevelKind, EventState
 from congresses.forms import (
@@ -32,12 +33,6 @@ from congresses.forms import (
 from congresses.models import CongressPlan
 from congresses.printing import delegate_list_document, plan_document
 from documents.pdf import pdf_response, render_pdf
-
-
-def _querystring(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _error_messages(request, error: ValidationError) -> None:
@@ -349,7 +344,7 @@ class BoardView(LoginRequiredMixin, ListView):
             plan=self.plan,
             as_of=self.as_of,
             params=self.request.GET,
-            querystring=_querystring(self.request),
+            querystring=list_querystring(self.request),
             summary=selectors.board_summary(events=unfiltered),
             states=EventState.choices,
             levels=CongressLevelKind.choices,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from accounts.views import list_querystring
 from awards.models import AwardForm
 from campaigns.models import Campaign
 from decisions import document, services
@@ -31,12 +32,6 @@ from decisions.selectors import (
 )
 from documents.pdf import content_disposition, pdf_response, render_pdf
 from nominations.workflow import WorkflowError, actor_unit
-
-
-def _querystring(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _show_error(request, error) -> None:
@@ -78,7 +73,7 @@ class DecisionListView(LoginRequiredMixin, ListView):
         unit = actor_unit(user)
         ctx.update(
             params=self.request.GET,
-            querystring=_querystring(self.request),
+            querystring=list_querystring(self.request),
             statuses=DecisionStatus.choices,
             campaigns=campaigns,
             forms=forms,
@@ -348,7 +343,7 @@ class PublicDecisionListView(ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(params=self.request.GET, querystring=_querystring(self.request))
+        ctx.update(params=self.request.GET, querystring=list_querystring(self.request))
         return ctx
 
 

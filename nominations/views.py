@@ -13,6 +13,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.choices import Role
 from accounts.views import HomeView as AccountsHomeView
+from accounts.views import list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
@@ -43,12 +44,6 @@ from nominations.workflow import (
     allowed_actions,
     check_move,
 )
-
-
-def _querystring(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _show_error(request, error) -> None:
@@ -89,7 +84,7 @@ class DossierListView(LoginRequiredMixin, ListView):
         user = self.request.user
         ctx.update(
             params=self.request.GET,
-            querystring=_querystring(self.request),
+            querystring=list_querystring(self.request),
             statuses=DossierStatus.choices,
             campaigns=dossier_filter_campaigns(user),
             can_create=user.has_role(Role.OFFICER) and actor_unit(user) is not None,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
 
+from accounts.views import list_querystring
 from nominations.deadlines import (
     Limits,
     WorkCalendar,
@@ -42,9 +43,7 @@ class OverdueListView(LoginRequiredMixin, ListView):
             dossier.deadline = dossier_deadline(
                 dossier, calendar=self.calendar, limits=self.limits, today=today
             )
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
+        ctx["querystring"] = list_querystring(self.request)
         return ctx
 
 

@@ -16,6 +16,7 @@ from django.views.generic import ListView, TemplateView
 
 from accounts.rules import is_staff_member
 from accounts.selectors import units_visible_to
+from accounts.views import list_querystring
 from awards.choices import AuthorityLevel
 from campaigns.models import Campaign
 from campaigns.selectors import campaigns_visible_to
@@ -25,12 +26,6 @@ from reports import document, exports, selectors, services
 from reports.choices import ExportKind
 from reports.forms import SummaryForm, TargetResultsForm
 from reports.models import CampaignSummary
-
-
-def _querystring(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 class StaffRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -276,6 +271,6 @@ class HonourRollView(ListView):
         ctx.update(
             selectors.honour_roll_choices(),
             params=self.request.GET,
-            querystring=_querystring(self.request),
+            querystring=list_querystring(self.request),
         )
         return ctx

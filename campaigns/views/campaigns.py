@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from accounts.choices import Role
+from accounts.views import list_querystring
 from campaigns.choices import CampaignKind, CampaignStatus, UnitLevel
 from campaigns.forms import FORMSETS, ROW_FORMS, CampaignForm, build_formsets
 from campaigns.models import Campaign
@@ -36,12 +37,6 @@ from campaigns.services import (
 from documents.pdf import pdf_response, render_pdf
 
 
-def _querystring(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 class CampaignListView(LoginRequiredMixin, ListView):
     """Campaigns the user may see, filtered by year, level, kind, status, issuer and text."""
 
@@ -55,7 +50,7 @@ class CampaignListView(LoginRequiredMixin, ListView):
         ctx = super().get_context_data(**kwargs)
         ctx.update(
             params=self.request.GET,
-            querystring=_querystring(self.request),
+            querystring=list_querystring(self.request),
             kinds=CampaignKind.choices,
             statuses=CampaignStatus.choices,
             levels=UnitLevel.choices,

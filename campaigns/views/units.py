@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from accounts.selectors import get_visible_or_404, units_visible_to
+from accounts.views import list_querystring
 from campaigns.choices import UnitKind
 from campaigns.models import REFORM_DATE, Unit
 
@@ -40,9 +41,7 @@ class UnitListView(LoginRequiredMixin, ListView):
         ctx = super().get_context_data(**kwargs)
         ctx["kinds"] = UnitKind.choices
         ctx["params"] = self.request.GET
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
+        ctx["querystring"] = list_querystring(self.request)
         return ctx
 
 
