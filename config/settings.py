@@ -100,6 +100,13 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: each process's own memory by default. Statistics (the dashboard, the honour roll's
+# menus and counts) are kept REPORTS_CACHE_SECONDS; nothing that a permission depends on is
+# cached. A cache shared by the workers, e.g. CACHE_URL=dbcache://portal_cache (after
+# `manage.py createcachetable`), computes each figure once for all of them.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=60)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

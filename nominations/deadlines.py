@@ -93,10 +93,17 @@ class WorkCalendar:
         `add_working_days` never decreases when the start moves later, so every start on or
         before the returned date is due before `due_before` as well.
         """
-        start = due_before - datetime.timedelta(days=1)
-        while self.add_working_days(start, days) >= due_before:
-            start -= datetime.timedelta(days=1)
-        return start
+        one = datetime.timedelta(days=1)
+        if days <= 0:
+            return due_before - one
+        # Count `days` working days back from the day before `due_before`: the start is the
+        # day before the last of them (it is then the `days`-th working day after the start).
+        day = due_before
+        while days:
+            day -= one
+            if self.is_working_day(day):
+                days -= 1
+        return day - one
 
 
 # -- time limits --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Reads of nominations, scoped to the user: out of scope and missing are the same 404."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -35,8 +36,18 @@ def dossiers_visible_to(user):
 
 
 def _for_list(qs):
+    """Rows of a dossier table. The entry count is a correlated subquery, not a join with
+    GROUP BY: the database counts the entries of the page's rows only, after ORDER BY and
+    LIMIT, and the paginator's COUNT stays a plain count of dossiers."""
+    entries = (
+        Entry.objects.filter(dossier_id=OuterRef("pk"))
+        .order_by()
+        .values("dossier_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return qs.select_related("campaign", "proposing_unit", "current_level", "created_by").annotate(
-        entry_count=Count("entries", distinct=True)
+        entry_count=Coalesce(Subquery(entries, output_field=IntegerField()), 0)
     )
 
 
@@ -57,6 +68,11 @@ def dossier_list(*, user, params):
         if number.isdigit():
             match |= Q(number=int(number))
         qs = qs.filter(match)
+    if params.get("waiting") == "1":
+        # The whole work queue of the home page, oldest first as there.
+        wanted = waiting_q(user)
+        qs = qs.none() if wanted is None else qs.filter(wanted)
+        return _for_list(qs).order_by("status_changed_at", "pk")
     return _for_list(qs).order_by("-created_at", "-pk")
 
 
@@ -219,6 +235,26 @@ def _chunks(values):
         yield values[start : start + _CHUNK]
 
 
+def _either(**keys) -> list[Q]:
+    """One OR of `field__in=chunk` per round of chunks: `_either(person_id=ids, unit_id=ids)`
+    is one query while each set holds at most _CHUNK values. A key may be (field, extra Q)."""
+    fields = []
+    for field, values in keys.items():
+        extra = Q()
+        if isinstance(values, tuple):
+            values, extra = values
+        fields.append((field, extra, list(_chunks(values))))
+    rounds = max((len(chunks) for _f, _e, chunks in fields), default=0)
+    result = []
+    for i in range(rounds):
+        match = Q(pk__in=[])
+        for field, extra, chunks in fields:
+            if i < len(chunks):
+                match |= extra & Q(**{f"{field}__in": chunks[i]})
+        result.append(match)
+    return result
+
+
 def _entry_sort_key(entry):
     """Entry's default ordering ("dossier" follows Dossier's ordering: newest first)."""
     dossier = entry.dossier
@@ -287,10 +323,18 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
         entry.dossier = dossier
     people = {id(e.person): e.person for e in entries if e.person is not None}
     saved_person_ids = {p.pk for p in people.values() if p.pk}
-    names = {e.nominee_name_folded for e in entries if e.subject_kind != SubjectKind.INDIVIDUAL}
+    named = [e for e in entries if e.subject_kind != SubjectKind.INDIVIDUAL]
+    names = {e.nominee_name_folded for e in named}
+    # A collective or household is the same nominee only in the same unit (`_entry_keys`):
+    # the same name in another commune ("Chi bộ thôn Bản 2") is someone else.
+    named_unit_ids = {e.unit_id for e in named}
+    named_units = Q(unit_id__in=named_unit_ids - {None})
+    if None in named_unit_ids:
+        named_units |= Q(unit__isnull=True)
 
     # Offers of the campaign and this unit's quotas.
     offers = {o.form_id: o for o in CampaignAward.objects.filter(campaign=campaign)}
+    offers_by_pk = {o.pk: o for o in offers.values()}
     unit_quotas = {
         q.offer_id: q for q in AwardQuota.objects.filter(offer__campaign=campaign, unit=proposing)
     }
@@ -314,11 +358,17 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
     others = Entry.objects.filter(
         campaign_id=campaign.pk, status__in=ACTIVE_ENTRY_STATUSES
     ).exclude(Q(dossier__status=DossierStatus.DRAFT) | Q(dossier_id=dossier.pk))
+    # Counted only for the forms under a quota: they serve the quota checks alone.
     open_by_form, open_by_form_unit = {}, {}
+    quota_forms = {o.form_id for o in offers.values() if o.quota is not None}
+    quota_forms |= {offer.form_id for o_id, offer in offers_by_pk.items() if o_id in unit_quotas}
     for form_id, unit_id, n in (
-        others.order_by()
+        others.filter(proposed_form_id__in=quota_forms)
+        .order_by()
         .values_list("proposed_form_id", "dossier__proposing_unit_id")
         .annotate(n=Count("pk"))
+        if quota_forms
+        else ()
     ):
         open_by_form[form_id] = open_by_form.get(form_id, 0) + n
         if unit_id == proposing.pk:
@@ -328,14 +378,11 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
         here_by_form[entry.proposed_form_id] = here_by_form.get(entry.proposed_form_id, 0) + 1
     related = ("dossier__proposing_unit", "proposed_form")
     open_same = {}
-    for chunk in _chunks(saved_person_ids):
-        for e in others.filter(person_id__in=chunk).select_related(*related):
-            open_same[e.pk] = e
-    for chunk in _chunks(names):
-        for e in others.filter(
-            subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD),
-            nominee_name_folded__in=chunk,
-        ).select_related(*related):
+    named_kinds = Q(subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD))
+    for match in _either(
+        person_id=saved_person_ids, nominee_name_folded=(names, named_units & named_kinds)
+    ):
+        for e in others.filter(match).select_related(*related):
             open_same[e.pk] = e
     proposals = {}
     for candidate, here in [
@@ -348,18 +395,10 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
     # Awards of the campaign to the same nominees.
     campaign_awards = {}
     standing = Award.objects.standing().filter(campaign=campaign).select_related("form")
-    for chunk in _chunks(saved_person_ids):
-        campaign_awards.update({a.pk: a for a in standing.filter(person_id__in=chunk)})
-    for chunk in _chunks(names):
-        campaign_awards.update(
-            {
-                a.pk: a
-                for a in standing.filter(
-                    subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD),
-                    recipient_name_folded__in=chunk,
-                )
-            }
-        )
+    for match in _either(
+        person_id=saved_person_ids, recipient_name_folded=(names, named_units & named_kinds)
+    ):
+        campaign_awards.update({a.pk: a for a in standing.filter(match)})
     awards_by_person, awards_by_name = {}, {}
     for row in sorted(campaign_awards.values(), key=lambda a: (a.decision_date, a.pk)):
         if row.person_id:
@@ -371,10 +410,8 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
     flags = []
     unit_ids = {e.unit_id for e in entries if e.unit_id}
     flag_qs = BlockingFlag.objects.active_on(on)
-    for chunk in _chunks(saved_person_ids):
-        flags += list(flag_qs.filter(person_id__in=chunk))
-    for chunk in _chunks(unit_ids):
-        flags += list(flag_qs.filter(unit_id__in=chunk))
+    for match in _either(person_id=saved_person_ids, unit_id=unit_ids):
+        flags += list(flag_qs.filter(match))
     flags_of_person, flags_of_unit = {}, {}
     for flag in sorted(flags, key=lambda f: (f.starts_on, f.pk)):
         if flag.person_id:
@@ -386,9 +423,15 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
     dup_names = {fold(p.full_name) for p in people.values() if p.birth_year and p.full_name}
     citizen_ids = {"".join((p.citizen_id or "").split()) for p in people.values()} - {""}
     look_alikes = {}
+    birth_years = {p.birth_year for p in people.values() if p.birth_year}
     for chunk in _chunks(dup_names):
         look_alikes.update(
-            {p.pk: p for p in Person.objects.filter(name_folded__in=chunk).select_related("unit")}
+            {
+                p.pk: p
+                for p in Person.objects.filter(
+                    name_folded__in=chunk, birth_year__in=birth_years
+                ).select_related("unit")
+            }
         )
     for chunk in _chunks(citizen_ids):
         look_alikes.update(
@@ -580,17 +623,37 @@ _HOLDER_WAITING = (
 _PROPOSER_WAITING = (DossierStatus.DRAFT, DossierStatus.RETURNED)
 
 
-def dossier_queue(*, user, limit: int = 50) -> list[Dossier]:
-    """Dossiers waiting for the user's unit and roles, oldest first."""
+def waiting_q(user) -> Q | None:
+    """The dossiers waiting for the user's unit and roles; None when nothing can wait for them
+    (no unit). The officers of the holding level receive, appraise and forward; those of the
+    proposing unit complete drafts and returned dossiers; leaders put dossiers to the vote."""
     unit = getattr(user, "scope_root", None)
     if unit is None or not user.is_authenticated:
-        return []
+        return None
     wanted = Q(pk__in=[])
     if user.has_role(Role.OFFICER):
         wanted |= Q(current_level=unit, status__in=_HOLDER_WAITING)
         wanted |= Q(proposing_unit=unit, status__in=_PROPOSER_WAITING)
     if user.has_role(Role.LEADER):
         wanted |= Q(current_level=unit, status=DossierStatus.COUNCIL)
-    return list(
-        _for_list(Dossier.objects.filter(wanted)).order_by("status_changed_at", "pk")[:limit]
-    )
+    return wanted
+
+
+# How many waiting dossiers the home page lists; the dossier list (?waiting=1) has them all.
+QUEUE_SHOWN = 20
+
+
+def dossier_queue(*, user, limit: int | None = None) -> list[Dossier]:
+    """The `limit` (QUEUE_SHOWN) dossiers waiting longest for the user's unit and roles."""
+    wanted = waiting_q(user)
+    if wanted is None:
+        return []
+    # The page's ids first, from the dossier table alone; then their rows with the joins.
+    oldest = Dossier.objects.filter(wanted).order_by("status_changed_at", "pk")
+    page = Subquery(oldest.values("pk")[: limit or QUEUE_SHOWN])
+    return list(_for_list(Dossier.objects.filter(pk__in=page)).order_by("status_changed_at", "pk"))
+
+
+def dossier_queue_total(*, user) -> int:
+    wanted = waiting_q(user)
+    return 0 if wanted is None else Dossier.objects.filter(wanted).count()

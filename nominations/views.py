@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -32,6 +33,7 @@ from nominations.selectors import (
     dossier_filter_campaigns,
     dossier_list,
     dossier_queue,
+    dossier_queue_total,
     dossier_visible_or_404,
     dossiers_visible_to,
     entry_of_dossier_or_404,
@@ -65,6 +67,7 @@ class HomeView(AccountsHomeView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["queue"] = dossier_queue(user=self.request.user)
+        ctx["queue_total"] = dossier_queue_total(user=self.request.user)
         ctx.update(home_deadlines(user=self.request.user, queue=ctx["queue"]))
         return ctx
 
@@ -86,7 +89,9 @@ class DossierListView(LoginRequiredMixin, ListView):
             params=self.request.GET,
             querystring=list_querystring(self.request),
             statuses=DossierStatus.choices,
-            campaigns=dossier_filter_campaigns(user),
+            campaigns=[
+                (c.pk, Truncator(c.title).chars(60)) for c in dossier_filter_campaigns(user)
+            ],
             can_create=user.has_role(Role.OFFICER) and actor_unit(user) is not None,
         )
         return ctx

@@ -10,6 +10,7 @@ from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Round, TruncMonth
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts.selectors import unit_ids_visible_to
@@ -742,15 +743,19 @@ def _live_statuses():
 
 
 def honour_roll_choices() -> dict:
-    """The filter menus: live campaigns and units with awards, and the years (3 queries)."""
+    """The filter menus as (value, label) pairs: live campaigns and units with awards, and the
+    years (3 queries)."""
     standing = Award.objects.standing()
-    return {
-        "campaigns": Campaign.objects.live()
+    campaigns = (
+        Campaign.objects.live()
         .filter(pk__in=standing.values("campaign_id"))
         .only("pk", "title")
-        .order_by("-issue_year", "title"),
-        "units": Unit.objects.filter(pk__in=standing.values("unit_id"))
-        .only("pk", "name")
-        .order_by("name"),
-        "years": [d.year for d in standing.dates("decision_date", "year", order="DESC")],
+        .order_by("-issue_year", "title")
+    )
+    units = Unit.objects.filter(pk__in=standing.values("unit_id")).only("pk", "name")
+    years = standing.dates("decision_date", "year", order="DESC")
+    return {
+        "campaigns": [(c.pk, Truncator(c.title).chars(70)) for c in campaigns],
+        "units": [(u.pk, u.name) for u in units.order_by("name")],
+        "years": [(d.year, d.year) for d in years],
     }

@@ -5,11 +5,14 @@ Views are thin: figures come from reports.selectors, writes from reports.service
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -23,6 +26,7 @@ from campaigns.selectors import campaigns_visible_to
 from documents.pdf import content_disposition, pdf_response
 from nominations.workflow import actor_unit
 from reports import document, exports, selectors, services
+from reports.cache import remember, scope_key
 from reports.choices import ExportKind
 from reports.forms import SummaryForm, TargetResultsForm
 from reports.models import CampaignSummary
@@ -40,6 +44,13 @@ def _years() -> list[int]:
     return list(range(this_year, 2018, -1))
 
 
+def _unit_label(unit) -> str:
+    """A unit in a menu; one that no longer exists says until when it did."""
+    if unit.valid_to is None:
+        return unit.name
+    return f"{unit.name} ({_('until')} {unit.valid_to:%d/%m/%Y})"
+
+
 class DashboardView(StaffRequiredMixin, TemplateView):
     """Figures of the user's units, filtered by year, campaign, unit and deciding level."""
 
@@ -49,21 +60,32 @@ class DashboardView(StaffRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         filters = selectors.filters_from(user=user, params=self.request.GET)
-        figures = selectors.dashboard(user=user, filters=filters)
+        figures, computed_at = remember(
+            ("dashboard", scope_key(user), sorted(filters.as_params().items())),
+            lambda: selectors.dashboard(user=user, filters=filters),
+            fresh=self.request.GET.get("fresh") == "1",
+        )
         query = urlencode(filters.as_params())
         ctx.update(
             figures,
+            computed_at=computed_at,
             filters=filters,
             query=query,
             years=_years(),
             levels=AuthorityLevel.choices,
-            campaign_choices=campaigns_visible_to(user)
-            .only("pk", "title", "issue_year")
-            .order_by("-issue_year", "title"),
-            unit_choices=units_visible_to(user)
-            .administrative()
-            .only("pk", "name", "valid_to")
-            .order_by("name"),
+            campaign_choices=[
+                (c.pk, Truncator(c.title).chars(90))
+                for c in campaigns_visible_to(user)
+                .only("pk", "title", "issue_year")
+                .order_by("-issue_year", "title")
+            ],
+            unit_choices=[
+                (u.pk, _unit_label(u))
+                for u in units_visible_to(user)
+                .administrative()
+                .only("pk", "name", "valid_to")
+                .order_by("name")
+            ],
             export_kinds=ExportKind.choices,
         )
         return ctx
@@ -255,6 +277,18 @@ class SummaryIssueView(SummaryMixin, View):
         return redirect("reports:summary", pk=self.campaign.pk)
 
 
+class CountKeptPaginator(Paginator):
+    """A paginator whose total is kept with the statistics (reports.cache)."""
+
+    def __init__(self, *args, count_key: tuple, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return remember(self.count_key, lambda: Paginator.count.func(self))[0]
+
+
 class HonourRollView(ListView):
     """Public: issued, standing awards by campaign, year and unit; name, position, unit and
     form only."""
@@ -266,10 +300,16 @@ class HonourRollView(ListView):
     def get_queryset(self):
         return selectors.honour_roll(params=self.request.GET)
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Counting every standing award for the "page n of N" is kept like the menus.
+        search = sorted((k, v) for k, v in self.request.GET.items() if k != "page")
+        return CountKeptPaginator(queryset, per_page, count_key=("honours", search), **kwargs)
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        choices, _computed_at = remember(("honour-menus",), selectors.honour_roll_choices)
         ctx.update(
-            selectors.honour_roll_choices(),
+            choices,
             params=self.request.GET,
             querystring=list_querystring(self.request),
         )

@@ -80,3 +80,13 @@ def after_reform():
 def fast_password_hashing(settings):
     """Real hashing costs ~0.2 s a login; tests sign in hundreds of times."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no kept statistics (reports.cache) nor comment counters."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -172,6 +172,12 @@ class Award(models.Model):
         indexes = [
             models.Index(fields=["unit", "decision_date"]),
             models.Index(fields=["campaign", "form"]),
+            # The public honour roll: standing awards, newest decision first, read in order.
+            models.Index(
+                fields=["-decision_date", "recipient_name_folded", "id"],
+                condition=Q(revoked=False),
+                name="award_honour_roll_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

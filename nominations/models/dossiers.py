@@ -91,6 +91,10 @@ class Dossier(FSMModelMixin, models.Model):
         indexes = [
             models.Index(fields=["current_level", "status"]),
             models.Index(fields=["proposing_unit", "status"]),
+            # The dossier list's order: the newest page is read from the index, not sorted.
+            models.Index(fields=["-created_at", "-id"], name="dossier_newest_idx"),
+            # Due dates and the oldest-first queue: stage and the time it began.
+            models.Index(fields=["status", "status_changed_at"], name="dossier_stage_since_idx"),
         ]
         constraints = [
             models.CheckConstraint(

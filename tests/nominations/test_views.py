@@ -286,6 +286,35 @@ def test_home_queue_shows_what_waits_oldest_first(
     assert client.get(reverse("home")).context["queue"] == []
 
 
+def test_home_lists_the_oldest_waiting_and_links_to_the_whole_queue(
+    client, tree, people, make_dossier, monkeypatch
+):
+    from nominations import selectors
+
+    monkeypatch.setattr(selectors, "QUEUE_SHOWN", 2)
+    submitted = []
+    for _ in range(3):
+        dossier = make_dossier(tree.cao_lau, "giay-khen-chu-tich-huyen")
+        services.dossier_submit(dossier=dossier, actor=people.cao_lau_officer)
+        submitted.append(dossier)
+    make_dossier(tree.xuat_le, "giay-khen-chu-tich-huyen")  # a draft: waits for Xuất Lễ only
+    client.force_login(people.cao_loc_officer)
+    response = client.get(reverse("home"))
+    assert response.context["queue"] == submitted[:2]
+    assert response.context["queue_total"] == 3
+    html = response.content.decode()
+    assert "?waiting=1" in html
+    assert "Tất cả 3 hồ sơ đang chờ bạn xử lý" in html
+
+    url = reverse("nominations:dossier_list")
+    listed = client.get(url, {"waiting": "1"})
+    assert list(listed.context["dossiers"]) == submitted  # all of them, oldest first
+    assert 'id="f-waiting" checked' in listed.content.decode()
+    assert len(client.get(url).context["dossiers"]) == 4  # without the filter: the draft too
+    client.force_login(people.cao_loc_leader)  # nothing is at the council stage
+    assert list(client.get(url, {"waiting": "1"}).context["dossiers"]) == []
+
+
 @pytest.fixture
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path

@@ -55,13 +55,65 @@ def test_dashboard_query_count_does_not_grow_with_rows(
     url = reverse("reports:dashboard")
     params = {"year": "2024", "campaign": known.campaign.pk}
     client.get(url, params)  # warm the session and the user's groups
+    fresh = {**params, "fresh": "1"}
     with django_assert_num_queries(28):
+        client.get(url, fresh)
+    with django_assert_num_queries(8):  # the figures kept (reports.cache): menus and scope
         client.get(url, params)
     from tests.reports.test_exports import add_more_awards
 
     add_more_awards(known, 30)
     with django_assert_num_queries(28):
+        client.get(url, fresh)
+    with django_assert_num_queries(8):
         client.get(url, params)
+
+
+def test_dashboard_figures_are_kept_until_computed_again(
+    signed_in, province_officer, known, settings
+):
+    from tests.reports.test_exports import add_more_awards
+
+    settings.REPORTS_CACHE_SECONDS = 60
+    client = signed_in(province_officer)
+    url = reverse("reports:dashboard")
+    html = client.get(url, {"year": "2024"}).content.decode()
+    assert 'id="total-awards">5<' in html
+    assert 'id="computed-at"' in html
+    assert "fresh=1" in html
+    add_more_awards(known, 3)
+    # Kept: the same figures and the time they were computed ...
+    assert 'id="total-awards">5<' in client.get(url, {"year": "2024"}).content.decode()
+    # ... and "compute now" reads the register again, for the next requests too.
+    assert (
+        'id="total-awards">8<' in client.get(url, {"year": "2024", "fresh": "1"}).content.decode()
+    )
+    assert 'id="total-awards">8<' in client.get(url, {"year": "2024"}).content.decode()
+
+
+def test_dashboard_figures_are_not_shared_across_scopes(
+    signed_in, province_officer, hoang_dong_officer, known, settings
+):
+    settings.REPORTS_CACHE_SECONDS = 60
+    url = reverse("reports:dashboard")
+    province = signed_in(province_officer).get(url).content.decode()
+    commune = signed_in(hoang_dong_officer).get(url).content.decode()
+    assert 'id="total-awards">' in commune
+    total = lambda html: html.split('id="total-awards">')[1].split("<")[0]  # noqa: E731
+    assert int(total(commune)) < int(total(province))
+
+
+def test_dashboard_without_keeping_computes_every_time(
+    signed_in, province_officer, known, settings
+):
+    from tests.reports.test_exports import add_more_awards
+
+    settings.REPORTS_CACHE_SECONDS = 0
+    client = signed_in(province_officer)
+    url = reverse("reports:dashboard")
+    assert 'id="total-awards">5<' in client.get(url, {"year": "2024"}).content.decode()
+    add_more_awards(known, 2)
+    assert 'id="total-awards">7<' in client.get(url, {"year": "2024"}).content.decode()
 
 
 def test_results_page_saves_a_units_results(signed_in, cao_lau_officer, known):
@@ -172,10 +224,17 @@ def test_honour_roll_filters_by_year_unit_and_campaign(client, known, tree):
 
 
 def test_honour_roll_query_count(client, known, django_assert_num_queries):
+    from django.core.cache import cache
+
     with django_assert_num_queries(5):
+        client.get("/public/honours/")
+    with django_assert_num_queries(1):  # menus and total kept (reports.cache): the page's rows
         client.get("/public/honours/")
     from tests.reports.test_exports import add_more_awards
 
     add_more_awards(known, 30)
+    cache.clear()
     with django_assert_num_queries(5):
+        client.get("/public/honours/")
+    with django_assert_num_queries(1):
         client.get("/public/honours/")
