@@ -100,17 +100,18 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: each process's own memory by default. Statistics (the dashboard, the honour roll's
-# menus and counts) are kept REPORTS_CACHE_SECONDS; nothing that a permission depends on is
-# cached. A cache shared by the workers, e.g. CACHE_URL=dbcache://portal_cache (after
-# `manage.py createcachetable`), computes each figure once for all of them.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Cache: a table of the database by default (created by migrate), shared by every worker
+# process, so that figures kept and counters (comments on a posting) are the same whichever
+# worker answers. Statistics (the dashboard, the honour roll's menus and counts) are kept
+# REPORTS_CACHE_SECONDS; nothing that a permission depends on is cached.
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://portal_cache")}
 REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend; the user of each request is read with their unit.
+    "accounts.backends.UnitModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -105,13 +105,15 @@ def _entries_prefetch():
     return Prefetch(
         "entries",
         queryset=Entry.objects.select_related(
-            "person__unit",
-            "unit",
-            "requested_form",
-            "proposed_form",
-            "forwarded_from__dossier__proposing_unit",
+            "person__unit", "unit", "requested_form", "proposed_form"
         )
         .prefetch_related(
+            # Apart: few entries are forwarded copies (no query when none is), and three more
+            # joins cost the planner more than the rows cost the database.
+            Prefetch(
+                "forwarded_from",
+                queryset=Entry.objects.select_related("dossier__proposing_unit").order_by(),
+            ),
             Prefetch(
                 "reviews",
                 queryset=EntryReview.objects.select_related(
@@ -382,7 +384,7 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
     for match in _either(
         person_id=saved_person_ids, nominee_name_folded=(names, named_units & named_kinds)
     ):
-        for e in others.filter(match).select_related(*related):
+        for e in others.filter(match).select_related(*related).order_by():
             open_same[e.pk] = e
     proposals = {}
     for candidate, here in [
@@ -394,7 +396,7 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
 
     # Awards of the campaign to the same nominees.
     campaign_awards = {}
-    standing = Award.objects.standing().filter(campaign=campaign).select_related("form")
+    standing = Award.objects.standing().filter(campaign=campaign).select_related("form").order_by()
     for match in _either(
         person_id=saved_person_ids, recipient_name_folded=(names, named_units & named_kinds)
     ):
@@ -411,7 +413,7 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
     unit_ids = {e.unit_id for e in entries if e.unit_id}
     flag_qs = BlockingFlag.objects.active_on(on)
     for match in _either(person_id=saved_person_ids, unit_id=unit_ids):
-        flags += list(flag_qs.filter(match))
+        flags += list(flag_qs.filter(match).order_by())
     flags_of_person, flags_of_unit = {}, {}
     for flag in sorted(flags, key=lambda f: (f.starts_on, f.pk)):
         if flag.person_id:
@@ -424,19 +426,11 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
     citizen_ids = {"".join((p.citizen_id or "").split()) for p in people.values()} - {""}
     look_alikes = {}
     birth_years = {p.birth_year for p in people.values() if p.birth_year}
-    for chunk in _chunks(dup_names):
-        look_alikes.update(
-            {
-                p.pk: p
-                for p in Person.objects.filter(
-                    name_folded__in=chunk, birth_year__in=birth_years
-                ).select_related("unit")
-            }
-        )
-    for chunk in _chunks(citizen_ids):
-        look_alikes.update(
-            {p.pk: p for p in Person.objects.filter(citizen_id__in=chunk).select_related("unit")}
-        )
+    for match in _either(
+        name_folded=(dup_names, Q(birth_year__in=birth_years)), citizen_id=citizen_ids
+    ):
+        found = Person.objects.filter(match).select_related("unit").order_by()
+        look_alikes.update({p.pk: p for p in found})
     by_identity, by_citizen_id = {}, {}
     for other in look_alikes.values():
         by_identity.setdefault((other.name_folded, other.birth_year), []).append(other)

@@ -82,11 +82,15 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+LOCAL_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with no kept statistics (reports.cache) nor comment counters."""
+def empty_cache(settings):
+    """Each test starts with an empty cache of its own (no kept statistics, no comment
+    counters): the process's memory, so that tests without the database run too. The
+    database cache of the settings is tested in tests/reports/test_cache.py."""
     from django.core.cache import cache
 
-    cache.clear()
-    yield
+    settings.CACHES = LOCAL_CACHE
     cache.clear()

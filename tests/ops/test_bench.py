@@ -38,7 +38,7 @@ def test_bench_measures_pages_queries_pdfs_and_import_then_drops_its_database(
     call_command(
         "bench",
         scale=0.0005,
-        pages="ping,dossiers,verify",
+        pages="ping,dossiers,dashboard,dashboard_computed,verify",
         clients="1,2",
         requests=4,
         time_limit=5,
@@ -51,12 +51,15 @@ def test_bench_measures_pages_queries_pdfs_and_import_then_drops_its_database(
         stdout=out,
     )
     data = json.loads(result.read_text())
-    assert set(data["load"]) == {"ping", "dossiers", "verify"}
+    assert set(data["load"]) == {"ping", "dossiers", "dashboard", "dashboard_computed", "verify"}
     for page in data["load"].values():
         assert page["2"]["requests"] == 4
         assert page["2"]["errors"] == 0
         assert page["1"]["p95_ms"] > 0
     assert data["queries"]["dossiers"]["independent_of_size"]
+    # Counted with nothing kept: the dashboard's figures are computed both times.
+    assert data["queries"]["dashboard"]["independent_of_size"]
+    assert data["queries"]["dashboard_computed"]["independent_of_size"]
     assert data["queries"]["verify"]["large"] >= 1
     assert data["rows"]["units"] >= 297
     assert data["rows"]["dossiers"] >= 10

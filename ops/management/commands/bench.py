@@ -25,7 +25,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-PAGES = ["ping", "home", "dossiers", "dossier", "campaigns", "dashboard", "honours", "verify"]
+PAGES = [
+    "ping",
+    "home",
+    "dossiers",
+    "dossier",
+    "campaigns",
+    "dashboard",
+    "dashboard_computed",
+    "honours",
+    "verify",
+]
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 P95_TARGET_MS = 150
 RATIO_TARGET = 5

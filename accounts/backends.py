@@ -1,0 +1,25 @@
+"""Django's ModelBackend, reading the signed-in user of each request with their unit and the
+unit an office serves in the same query: every page asks for the user's scope."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+
+
+class UnitModelBackend(ModelBackend):
+    def get_user(self, user_id):
+        user = (
+            get_user_model()
+            ._default_manager.select_related("unit__standing_office_for")
+            .filter(pk=user_id)
+            .first()
+        )
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+    async def aget_user(self, user_id):
+        user = (
+            await get_user_model()
+            ._default_manager.select_related("unit__standing_office_for")
+            .filter(pk=user_id)
+            .afirst()
+        )
+        return user if user is not None and self.user_can_authenticate(user) else None
