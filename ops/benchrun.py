@@ -31,7 +31,7 @@ from campaigns.models import Campaign, Unit
 from nominations.choices import DossierStatus
 from nominations.models import Dossier
 from ops import benchdata
-from ops.benchload import get, run_load
+from ops.benchload import get, process_cpu, run_load
 from ops.management.commands.bench import (
     IMPORT_TARGET_S,
     P95_TARGET_MS,
@@ -240,6 +240,7 @@ def run_inner(cmd, options):
 
     port = free_port()
     server = _gunicorn(port, options["workers"])
+    database = connection.settings_dict["NAME"]
     loads = results["load"] = {}
     try:
         wait_for(port, "/ops/ping/")
@@ -250,11 +251,20 @@ def run_inner(cmd, options):
             if status != 200:
                 raise CommandError(f"{name}: GET {path} answered {status}")
             # Warm every worker (URLconf, templates, translations): the first request of a
-            # worker imports the views.
-            for _ in range(3 * options["workers"]):
-                get(port, path, cookie)
-            loads[name] = {
-                str(c): run_load(
+            # worker imports the views. Concurrent requests reach every sync worker.
+            workers = options["workers"]
+            run_load(
+                port=port,
+                path=path,
+                cookie=cookie,
+                clients=2 * workers,
+                requests=8 * workers,
+                time_limit=options["time_limit"],
+            )
+            loads[name] = {}
+            for c in options["clients"]:
+                before = process_cpu(server_pid=server.pid, database=database)
+                result = run_load(
                     port=port,
                     path=path,
                     cookie=cookie,
@@ -262,8 +272,13 @@ def run_inner(cmd, options):
                     requests=options["requests"] if c > 1 else max(20, options["requests"] // 4),
                     time_limit=options["time_limit"],
                 ).as_dict()
-                for c in options["clients"]
-            }
+                after = process_cpu(server_pid=server.pid, database=database)
+                if before and after and result["requests"]:
+                    # CPU per request: the workers' Python and the database's backends.
+                    for part in ("app", "db"):
+                        spent = (after[part] - before[part]) * 1000 / result["requests"]
+                        result[f"cpu_{part}_ms"] = round(spent, 1)
+                loads[name][str(c)] = result
             _say(
                 cmd,
                 f"  {name:18} {path}: "
@@ -319,7 +334,7 @@ def _print_table(cmd, results, options):
     head = f"{'page':18} {'queries':>9}"
     for c in clients:
         head += f" | {c:>2} cl p50 ms  p95 ms   req/s"
-    head += " | ratio  target"
+    head += " | CPU ms/req app  db | ratio  target"
     out += [head, "-" * len(head)]
     top = str(max(options["clients"]))
     for name, by_clients in results["load"].items():
@@ -328,6 +343,10 @@ def _print_table(cmd, results, options):
         for c in clients:
             r = by_clients[c]
             line += f" | {r['p50_ms']:>10.1f} {r['p95_ms']:>7.1f} {r['throughput']:>7.1f}"
+        cpu_app, cpu_db = by_clients[top].get("cpu_app_ms"), by_clients[top].get("cpu_db_ms")
+        line += " |           " + (
+            f"{cpu_app:>4.1f} {cpu_db:>4.1f}" if cpu_app is not None else "   -    -"
+        )
         verdict = results["targets"].get(name)
         ratio = by_clients[top].get("ratio_to_ping")
         if verdict is None:
@@ -343,6 +362,11 @@ def _print_table(cmd, results, options):
     out.append(
         "queries = small/large data set (must be equal); ratio = p95 / ping p95 at "
         f"{top} clients; targets: p95 <= {P95_TARGET_MS} ms, ratio <= {RATIO_TARGET}"
+    )
+    out.append(
+        f"CPU ms/req = CPU time per request at {top} clients, of the gunicorn workers (app) and "
+        f"of the database's backends (db); with {top} clients on {m['cpus']} cores a page's "
+        f"p50 is about {top} x (app + db) / {m['cpus']}"
     )
     for name, r in results["pdf"].items():
         out.append(f"PDF {name}: {r['awardees']} awardees, {r['pages']} pages, {r['seconds']} s")

@@ -56,6 +56,11 @@ def test_bench_measures_pages_queries_pdfs_and_import_then_drops_its_database(
         assert page["2"]["requests"] == 4
         assert page["2"]["errors"] == 0
         assert page["1"]["p95_ms"] > 0
+        # CPU per request of the workers and of the database, from /proc (in clock ticks:
+        # a few requests of a tiny page may take none).
+        assert page["2"]["cpu_app_ms"] >= 0
+        assert page["2"]["cpu_db_ms"] >= 0
+    assert data["load"]["dossiers"]["2"]["cpu_app_ms"] > 0
     assert data["queries"]["dossiers"]["independent_of_size"]
     # Counted with nothing kept: the dashboard's figures are computed both times.
     assert data["queries"]["dashboard"]["independent_of_size"]
