@@ -2,6 +2,7 @@
 
 from django.views.generic import DetailView, ListView
 
+from accounts.views import list_querystring
 from campaigns.choices import CampaignKind
 from campaigns.selectors import public_campaign_list, public_campaign_or_404
 
@@ -15,10 +16,10 @@ class PublicCampaignListView(ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
         ctx.update(
-            params=self.request.GET, querystring=query.urlencode(), kinds=CampaignKind.choices
+            params=self.request.GET,
+            querystring=list_querystring(self.request),
+            kinds=CampaignKind.choices,
         )
         return ctx
 
