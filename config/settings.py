@@ -103,9 +103,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: a table of the database by default (created by migrate), shared by every worker
 # process, so that figures kept and counters (comments on a posting) are the same whichever
 # worker answers. Statistics (the dashboard, the honour roll's menus and counts) are kept
-# REPORTS_CACHE_SECONDS; nothing that a permission depends on is cached.
+# STATISTICS_CACHE_SECONDS; nothing that a permission depends on is cached.
 CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://portal_cache")}
-REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=60)
+STATISTICS_CACHE_SECONDS = env.int("STATISTICS_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,5 +1,8 @@
 """What the home and dossier pages add: due dates, overdue count, notices, council, posting."""
 
+from django.utils import timezone
+
+from accounts.cache import remember, scope_key
 from nominations.deadlines import Limits, WorkCalendar, dossier_deadline, overdue_q
 from nominations.models import Notice
 from nominations.selectors import dossiers_visible_to
@@ -8,18 +11,24 @@ from nominations.selectors import dossiers_visible_to
 def home_deadlines(*, user, queue) -> dict:
     """Due date on each queued dossier, overdue dossiers in the user's units, unread notices.
 
-    A fixed number of queries (calendar, limits, one count, notices) whatever the queue holds.
+    A fixed number of queries (calendar, limits, the overdue count, kept like the statistics in
+    accounts.cache, and notices) whatever the queue holds.
     """
     if not user.is_authenticated:
         return {}
     calendar, limits = WorkCalendar.load(), Limits.load()
     for dossier in queue:
         dossier.deadline = dossier_deadline(dossier, calendar=calendar, limits=limits)
+    # A figure over every dossier of the user's units: kept like the statistics.
+    overdue_count, _at = remember(
+        ("overdue", scope_key(user), timezone.localdate()),
+        lambda: (
+            dossiers_visible_to(user).filter(overdue_q(calendar=calendar, limits=limits)).count()
+        ),
+    )
     return {
         "queue_overdue": sum(1 for d in queue if d.deadline and d.deadline.overdue),
-        "overdue_count": dossiers_visible_to(user)
-        .filter(overdue_q(calendar=calendar, limits=limits))
-        .count(),
+        "overdue_count": overdue_count,
         "notices": list(
             Notice.objects.filter(user=user, read_at__isnull=True)
             .select_related("dossier")

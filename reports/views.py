@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from accounts.cache import remember, scope_key
 from accounts.rules import is_staff_member
 from accounts.selectors import units_visible_to
 from accounts.views import list_querystring
@@ -26,7 +27,6 @@ from campaigns.selectors import campaigns_visible_to
 from documents.pdf import content_disposition, pdf_response
 from nominations.workflow import actor_unit
 from reports import document, exports, selectors, services
-from reports.cache import remember, scope_key
 from reports.choices import ExportKind
 from reports.forms import SummaryForm, TargetResultsForm
 from reports.models import CampaignSummary
@@ -278,7 +278,7 @@ class SummaryIssueView(SummaryMixin, View):
 
 
 class CountKeptPaginator(Paginator):
-    """A paginator whose total is kept with the statistics (reports.cache)."""
+    """A paginator whose total is kept with the statistics (accounts.cache)."""
 
     def __init__(self, *args, count_key: tuple, **kwargs):
         super().__init__(*args, **kwargs)

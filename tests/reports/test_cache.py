@@ -1,4 +1,4 @@
-"""reports.cache: figures kept a short while, per scope, filters and language, in the cache
+"""accounts.cache: figures kept a short while, per scope, filters and language, in the cache
 of the settings (a database table by default, created by migrate)."""
 
 import datetime
@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
-from reports.cache import remember, scope_key
+from accounts.cache import remember, scope_key
 
 DATABASE_CACHE = {
     "default": {
@@ -33,7 +33,7 @@ def test_dashboard_figures_are_kept_in_the_database_cache(
     from tests.reports.test_exports import add_more_awards
 
     settings.CACHES = DATABASE_CACHE
-    settings.REPORTS_CACHE_SECONDS = 60
+    settings.STATISTICS_CACHE_SECONDS = 60
     client.force_login(province_officer)
     url = reverse("reports:dashboard")
     assert 'id="total-awards">5<' in client.get(url, {"year": "2024"}).content.decode()
@@ -47,7 +47,7 @@ def test_dashboard_figures_are_kept_in_the_database_cache(
 
 
 def test_remember_keeps_a_value_per_parts_and_language(settings):
-    settings.REPORTS_CACHE_SECONDS = 60
+    settings.STATISTICS_CACHE_SECONDS = 60
     calls = []
 
     def compute():
@@ -66,7 +66,7 @@ def test_remember_keeps_a_value_per_parts_and_language(settings):
 
 
 def test_remember_computes_every_time_when_keeping_is_off(settings):
-    settings.REPORTS_CACHE_SECONDS = 0
+    settings.STATISTICS_CACHE_SECONDS = 0
     values = iter(range(10))
     assert remember(("x",), lambda: next(values))[0] == 0
     assert remember(("x",), lambda: next(values))[0] == 1

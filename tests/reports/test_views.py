@@ -58,7 +58,7 @@ def test_dashboard_query_count_does_not_grow_with_rows(
     fresh = {**params, "fresh": "1"}
     with django_assert_num_queries(26):
         client.get(url, fresh)
-    with django_assert_num_queries(6):  # the figures kept (reports.cache): menus and scope
+    with django_assert_num_queries(6):  # the figures kept (accounts.cache): menus and scope
         client.get(url, params)
     from tests.reports.test_exports import add_more_awards
 
@@ -74,7 +74,7 @@ def test_dashboard_figures_are_kept_until_computed_again(
 ):
     from tests.reports.test_exports import add_more_awards
 
-    settings.REPORTS_CACHE_SECONDS = 60
+    settings.STATISTICS_CACHE_SECONDS = 60
     client = signed_in(province_officer)
     url = reverse("reports:dashboard")
     html = client.get(url, {"year": "2024"}).content.decode()
@@ -94,7 +94,7 @@ def test_dashboard_figures_are_kept_until_computed_again(
 def test_dashboard_figures_are_not_shared_across_scopes(
     signed_in, province_officer, hoang_dong_officer, known, settings
 ):
-    settings.REPORTS_CACHE_SECONDS = 60
+    settings.STATISTICS_CACHE_SECONDS = 60
     url = reverse("reports:dashboard")
     province = signed_in(province_officer).get(url).content.decode()
     commune = signed_in(hoang_dong_officer).get(url).content.decode()
@@ -108,7 +108,7 @@ def test_dashboard_without_keeping_computes_every_time(
 ):
     from tests.reports.test_exports import add_more_awards
 
-    settings.REPORTS_CACHE_SECONDS = 0
+    settings.STATISTICS_CACHE_SECONDS = 0
     client = signed_in(province_officer)
     url = reverse("reports:dashboard")
     assert 'id="total-awards">5<' in client.get(url, {"year": "2024"}).content.decode()
@@ -228,7 +228,7 @@ def test_honour_roll_query_count(client, known, django_assert_num_queries):
 
     with django_assert_num_queries(5):
         client.get("/public/honours/")
-    with django_assert_num_queries(1):  # menus and total kept (reports.cache): the page's rows
+    with django_assert_num_queries(1):  # menus and total kept (accounts.cache): the page's rows
         client.get("/public/honours/")
     from tests.reports.test_exports import add_more_awards
 

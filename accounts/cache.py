@@ -1,5 +1,5 @@
 """Statistics kept a short while: figures that take many aggregate queries over the whole
-register are computed once per REPORTS_CACHE_SECONDS for the same scope, filters and
+register are computed once per STATISTICS_CACHE_SECONDS for the same scope, filters and
 language, and the page says when they were computed.
 
 Only figures go in: never a permission. The key holds the user's scope (the ids of the units
@@ -27,12 +27,12 @@ def scope_key(user) -> str:
 
 def remember(parts: tuple, compute: Callable[[], Any], *, fresh: bool = False):
     """(value, computed_at): `compute()`'s value for `parts`, from the cache when it was
-    computed less than REPORTS_CACHE_SECONDS ago; `fresh` computes it again."""
-    seconds = settings.REPORTS_CACHE_SECONDS
+    computed less than STATISTICS_CACHE_SECONDS ago; `fresh` computes it again."""
+    seconds = settings.STATISTICS_CACHE_SECONDS
     if seconds <= 0:
         return compute(), timezone.now()
-    raw = repr(("reports", translation.get_language(), *parts))
-    key = "reports:" + hashlib.sha256(raw.encode()).hexdigest()
+    raw = repr(("statistics", translation.get_language(), *parts))
+    key = "statistics:" + hashlib.sha256(raw.encode()).hexdigest()
     if not fresh:
         kept = cache.get(key)
         if kept is not None:
