@@ -4,15 +4,16 @@ from django.utils import timezone
 
 from accounts.cache import remember, scope_key
 from nominations.deadlines import Limits, WorkCalendar, dossier_deadline, overdue_q
-from nominations.models import Notice
-from nominations.selectors import dossiers_visible_to
+from nominations.models import Dossier, Notice
+from nominations.selectors import dossiers_visible_to, waiting_q
 
 
 def home_deadlines(*, user, queue) -> dict:
     """Due date on each queued dossier, overdue dossiers in the user's units, unread notices.
 
-    A fixed number of queries (calendar, limits, the overdue count, kept like the statistics in
-    accounts.cache, and notices) whatever the queue holds.
+    A fixed number of queries (calendar, limits, overdue among the waiting dossiers, overdue in
+    the user's units — kept like the statistics in accounts.cache —, and notices) whatever the
+    queue holds.
     """
     if not user.is_authenticated:
         return {}
@@ -26,8 +27,17 @@ def home_deadlines(*, user, queue) -> dict:
             dossiers_visible_to(user).filter(overdue_q(calendar=calendar, limits=limits)).count()
         ),
     )
+    # Overdue among all that wait for the user, not only the dossiers listed.
+    waiting = waiting_q(user)
+    queue_overdue = (
+        0
+        if waiting is None
+        else Dossier.objects.filter(waiting)
+        .filter(overdue_q(calendar=calendar, limits=limits))
+        .count()
+    )
     return {
-        "queue_overdue": sum(1 for d in queue if d.deadline and d.deadline.overdue),
+        "queue_overdue": queue_overdue,
         "overdue_count": overdue_count,
         "notices": list(
             Notice.objects.filter(user=user, read_at__isnull=True)

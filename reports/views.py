@@ -48,7 +48,10 @@ def _unit_label(unit) -> str:
     """A unit in a menu; one that no longer exists says until when it did."""
     if unit.valid_to is None:
         return unit.name
-    return f"{unit.name} ({_('until')} {unit.valid_to:%d/%m/%Y})"
+    return _("%(unit)s (until %(date)s)") % {
+        "unit": unit.name,
+        "date": f"{unit.valid_to:%d/%m/%Y}",
+    }
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
@@ -277,16 +280,15 @@ class SummaryIssueView(SummaryMixin, View):
         return redirect("reports:summary", pk=self.campaign.pk)
 
 
-class CountKeptPaginator(Paginator):
-    """A paginator whose total is kept with the statistics (accounts.cache)."""
-
-    def __init__(self, *args, count_key: tuple, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.count_key = count_key
+class WholeRollPaginator(Paginator):
+    """The paginator of the whole honour roll (no filter, no search), whose total is kept like
+    the statistics (accounts.cache): counting every standing award on each visit of the most
+    visited public page costs more than the page. For up to STATISTICS_CACHE_SECONDS after a
+    decision is signed or an award revoked, the number of pages may be off by the change."""
 
     @cached_property
     def count(self):
-        return remember(self.count_key, lambda: Paginator.count.func(self))[0]
+        return remember(("honour-roll-total",), lambda: Paginator.count.func(self))[0]
 
 
 class HonourRollView(ListView):
@@ -301,9 +303,11 @@ class HonourRollView(ListView):
         return selectors.honour_roll(params=self.request.GET)
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        # Counting every standing award for the "page n of N" is kept like the menus.
-        search = sorted((k, v) for k, v in self.request.GET.items() if k != "page")
-        return CountKeptPaginator(queryset, per_page, count_key=("honours", search), **kwargs)
+        # Only the whole roll's total is kept: a filtered or searched list is counted each
+        # time (an index narrows it), and free text never makes a cache entry.
+        filtered = any(v for k, v in self.request.GET.items() if k != "page")
+        paginator = Paginator if filtered else WholeRollPaginator
+        return paginator(queryset, per_page, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

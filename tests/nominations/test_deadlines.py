@@ -200,6 +200,23 @@ def test_reminders_mail_and_notify_once_a_day(
     assert notice.read_at is not None
 
 
+def test_home_counts_overdue_among_all_waiting_not_only_those_listed(
+    tree, people, make_dossier, client, monkeypatch
+):
+    from nominations import selectors
+
+    monkeypatch.setattr(selectors, "QUEUE_SHOWN", 1)
+    for number in (1, 2):
+        dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh", number=number)
+        Dossier.objects.filter(pk=dossier.pk).update(current_level=tree.cao_loc)
+        _at(dossier, D(2025, 1, 2), DossierStatus.SUBMITTED)
+    client.force_login(people.cao_loc_officer)
+    response = client.get(reverse("home"))
+    assert len(response.context["queue"]) == 1
+    assert response.context["queue_total"] == 2
+    assert response.context["queue_overdue"] == 2
+
+
 def test_home_queue_shows_due_dates_and_overdue_count(tree, people, make_dossier, client):
     dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh", number=1)
     Dossier.objects.filter(pk=dossier.pk).update(current_level=tree.cao_loc)

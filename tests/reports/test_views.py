@@ -238,3 +238,17 @@ def test_honour_roll_query_count(client, known, django_assert_num_queries):
         client.get("/public/honours/")
     with django_assert_num_queries(1):
         client.get("/public/honours/")
+
+
+def test_honour_roll_keeps_only_the_whole_rolls_total(client, known):
+    """A search or filter is counted every time: free text never makes a cache entry."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/public/honours/")  # menus and the whole roll's total kept
+    for params in ({"q": "nguyen"}, {"q": "x" * 40}, {"year": "2024"}, {"unit": "999999"}):
+        with CaptureQueriesContext(connection) as ctx:
+            client.get("/public/honours/", params)
+        # The total, then the page's rows when there are any (the menus are kept).
+        assert "COUNT(*)" in ctx.captured_queries[0]["sql"]
+        assert len(ctx.captured_queries) <= 2
