@@ -105,6 +105,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # worker answers. Statistics (the dashboard, the honour roll's menus and counts) are kept
 # STATISTICS_CACHE_SECONDS; nothing that a permission depends on is cached.
 CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://portal_cache")}
+# Room for every scope's figures and the comment counters before the oldest are culled.
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 STATISTICS_CACHE_SECONDS = env.int("STATISTICS_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "accounts.User"
