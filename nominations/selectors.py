@@ -646,8 +646,3 @@ def dossier_queue(*, user, limit: int | None = None) -> list[Dossier]:
     oldest = Dossier.objects.filter(wanted).order_by("status_changed_at", "pk")
     page = Subquery(oldest.values("pk")[: limit or QUEUE_SHOWN])
     return list(_for_list(Dossier.objects.filter(pk__in=page)).order_by("status_changed_at", "pk"))
-
-
-def dossier_queue_total(*, user) -> int:
-    wanted = waiting_q(user)
-    return 0 if wanted is None else Dossier.objects.filter(wanted).count()

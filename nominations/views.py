@@ -33,7 +33,6 @@ from nominations.selectors import (
     dossier_filter_campaigns,
     dossier_list,
     dossier_queue,
-    dossier_queue_total,
     dossier_visible_or_404,
     dossiers_visible_to,
     entry_of_dossier_or_404,
@@ -67,7 +66,6 @@ class HomeView(AccountsHomeView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["queue"] = dossier_queue(user=self.request.user)
-        ctx["queue_total"] = dossier_queue_total(user=self.request.user)
         ctx.update(home_deadlines(user=self.request.user, queue=ctx["queue"]))
         return ctx
 

@@ -1,5 +1,6 @@
 """What the home and dossier pages add: due dates, overdue count, notices, council, posting."""
 
+from django.db.models import Count
 from django.utils import timezone
 
 from accounts.cache import remember, scope_key
@@ -9,11 +10,12 @@ from nominations.selectors import dossiers_visible_to, waiting_q
 
 
 def home_deadlines(*, user, queue) -> dict:
-    """Due date on each queued dossier, overdue dossiers in the user's units, unread notices.
+    """Due date on each queued dossier, the whole queue's size and overdue part, overdue
+    dossiers in the user's units, unread notices.
 
-    A fixed number of queries (calendar, limits, overdue among the waiting dossiers, overdue in
-    the user's units — kept like the statistics in accounts.cache —, and notices) whatever the
-    queue holds.
+    A fixed number of queries (calendar, limits, the waiting dossiers and how many are overdue,
+    overdue in the user's units — kept like the statistics in accounts.cache —, and notices)
+    whatever the queue holds.
     """
     if not user.is_authenticated:
         return {}
@@ -27,17 +29,19 @@ def home_deadlines(*, user, queue) -> dict:
             dossiers_visible_to(user).filter(overdue_q(calendar=calendar, limits=limits)).count()
         ),
     )
-    # Overdue among all that wait for the user, not only the dossiers listed.
+    # All that wait for the user, and how many of them are overdue (not only those listed).
     waiting = waiting_q(user)
-    queue_overdue = (
-        0
+    counts = (
+        {"total": 0, "overdue": 0}
         if waiting is None
-        else Dossier.objects.filter(waiting)
-        .filter(overdue_q(calendar=calendar, limits=limits))
-        .count()
+        else Dossier.objects.filter(waiting).aggregate(
+            total=Count("pk"),
+            overdue=Count("pk", filter=overdue_q(calendar=calendar, limits=limits)),
+        )
     )
     return {
-        "queue_overdue": queue_overdue,
+        "queue_total": counts["total"],
+        "queue_overdue": counts["overdue"],
         "overdue_count": overdue_count,
         "notices": list(
             Notice.objects.filter(user=user, read_at__isnull=True)
