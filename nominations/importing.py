@@ -58,6 +58,8 @@ MAX_LENGTH = {"name": 200, "ethnicity": 50, "position": 200}
 DEFAULT_MAX_ROWS = 2000
 CHUNK = 500
 SHEET_TITLE = "Danh sách đề nghị"
+# Where an uploaded list waits between its preview and the confirmation (default storage).
+PREVIEW_DIR = "imports/nominations"
 SUBJECT_LABELS = ("Cá nhân", "Tập thể", "Hộ gia đình")
 GENDER_LABELS = ("Nam", "Nữ")
 # "UBND xã Cao Lâu", "Ủy ban nhân dân xã Cao Lâu" name the commune "Xã Cao Lâu".
@@ -587,3 +589,24 @@ def _save(dossier: Dossier, parsed: list[PreviewRow]) -> None:
             entry.person_id = entry.person.pk  # the new people have their ids now
         entries.append(entry)
     Entry.objects.bulk_create(entries, batch_size=CHUNK)
+
+
+def previews_clear(*, older_than: datetime.timedelta, now: datetime.datetime | None = None) -> int:
+    """Delete the uploads waiting for a confirmation that never came (the officer left the
+    preview): files of PREVIEW_DIR last written more than `older_than` ago. Returns how many.
+    A preview older than that is expired anyway: the session that named it has ended or the
+    officer uploads again."""
+    from django.core.files.storage import default_storage
+
+    now = now or timezone.now()
+    try:
+        _dirs, files = default_storage.listdir(PREVIEW_DIR)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for name in files:
+        path = f"{PREVIEW_DIR}/{name}"
+        if now - default_storage.get_modified_time(path) > older_than:
+            default_storage.delete(path)
+            removed += 1
+    return removed

@@ -23,7 +23,7 @@ from django.views import View
 from accounts.choices import Role
 from accounts.forms import BootstrapFormMixin
 from nominations import services
-from nominations.importing import COLUMNS, max_rows, template_workbook
+from nominations.importing import COLUMNS, PREVIEW_DIR, max_rows, template_workbook
 from nominations.selectors import dossiers_visible_to
 from nominations.workflow import EDITABLE_STATES, WorkflowError, actor_unit
 
@@ -124,7 +124,7 @@ class EntryImportView(ImportDossierMixin, View):
         if report.ok:
             _forget(request)
             token = secrets.token_urlsafe(24)
-            path = default_storage.save(f"imports/nominations/{token}.xlsx", ContentFile(data))
+            path = default_storage.save(f"{PREVIEW_DIR}/{token}.xlsx", ContentFile(data))
             request.session[SESSION_KEY] = {
                 "token": token,
                 "dossier": self.dossier.pk,
