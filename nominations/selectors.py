@@ -116,9 +116,11 @@ def _entries_prefetch():
             ),
             Prefetch(
                 "reviews",
+                # Own columns only in ORDER BY: the default ("entry", then the entry's and
+                # the dossier's orderings) joins two more tables for nothing.
                 queryset=EntryReview.objects.select_related(
                     "unit", "reviewer", "form_before", "form_after"
-                ),
+                ).order_by("at", "pk"),
             ),
             Prefetch("attachments", queryset=Attachment.objects.order_by("uploaded_at")),
         )
@@ -141,9 +143,9 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
                 ),
                 Prefetch(
                     "attachments",
-                    queryset=Attachment.objects.filter(entry__isnull=True).select_related(
-                        "uploaded_by"
-                    ),
+                    queryset=Attachment.objects.filter(entry__isnull=True)
+                    .select_related("uploaded_by")
+                    .order_by("uploaded_at", "pk"),
                     to_attr="dossier_attachments",
                 ),
                 "forwarded_dossiers",
@@ -335,10 +337,11 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
         named_units |= Q(unit__isnull=True)
 
     # Offers of the campaign and this unit's quotas.
-    offers = {o.form_id: o for o in CampaignAward.objects.filter(campaign=campaign)}
+    offers = {o.form_id: o for o in CampaignAward.objects.filter(campaign=campaign).order_by()}
     offers_by_pk = {o.pk: o for o in offers.values()}
     unit_quotas = {
-        q.offer_id: q for q in AwardQuota.objects.filter(offer__campaign=campaign, unit=proposing)
+        q.offer_id: q
+        for q in AwardQuota.objects.filter(offer__campaign=campaign, unit=proposing).order_by()
     }
     # Standing awards of the campaign, counted per form and per (form, proposing unit).
     awarded, awarded_by_unit = {}, {}
