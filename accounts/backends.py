@@ -5,21 +5,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 
+def _with_scope(user_id):
+    return (
+        get_user_model()
+        ._default_manager.select_related("unit__standing_office_for")
+        .filter(pk=user_id)
+    )
+
+
 class UnitModelBackend(ModelBackend):
     def get_user(self, user_id):
-        user = (
-            get_user_model()
-            ._default_manager.select_related("unit__standing_office_for")
-            .filter(pk=user_id)
-            .first()
-        )
+        user = _with_scope(user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
 
     async def aget_user(self, user_id):
-        user = (
-            await get_user_model()
-            ._default_manager.select_related("unit__standing_office_for")
-            .filter(pk=user_id)
-            .afirst()
-        )
+        user = await _with_scope(user_id).afirst()
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -123,32 +123,24 @@ def run_load(
 # -- CPU time per request, from /proc (Linux) ------------------------------------------------
 
 
-def _cpu_seconds(pid: str) -> float | None:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-
-
 def process_cpu(*, server_pid: int, database: str) -> dict[str, float] | None:
     """CPU seconds used so far by the gunicorn server and its workers ("app") and by the
     PostgreSQL backends connected to `database` ("db"); None where /proc is missing."""
     if not os.path.isdir("/proc"):
         return None
+    tick = os.sysconf("SC_CLK_TCK")
     app = db = 0.0
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
         try:
             with open(f"/proc/{pid}/stat") as f:
-                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+                fields = f.read().rsplit(")", 1)[1].split()
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 cmdline = f.read().decode(errors="replace")
         except OSError:
             continue
-        seconds = _cpu_seconds(pid) or 0.0
+        parent, seconds = int(fields[1]), (int(fields[11]) + int(fields[12])) / tick  # utime+stime
         if int(pid) == server_pid or parent == server_pid:
             app += seconds
         elif cmdline.startswith("postgres:") and f" {database} " in cmdline:
