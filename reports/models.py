@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from documents.labels import ChoiceLabels
 from reports.choices import SUMMARY_STATUS_BADGE, SummaryStatus, WorkerCategory
 
 
@@ -48,7 +49,7 @@ class TargetResult(models.Model):
         return f"{self.unit} · {self.target}: {self.value}"
 
 
-class WorkerKeyword(models.Model):
+class WorkerKeyword(ChoiceLabels, models.Model):
     """A word of a person's position that marks a direct worker or a farmer.
 
     The register has no "direct worker" field: the position text is what units type
@@ -79,7 +80,7 @@ def _summary_pdf_path(instance, filename):
     return f"reports/{instance.year or 'draft'}/{instance.pk}-{secrets.token_urlsafe(12)}.pdf"
 
 
-class CampaignSummary(models.Model):
+class CampaignSummary(ChoiceLabels, models.Model):
     """The summary report (BÁO CÁO tổng kết) of a campaign by one issuer; frozen once issued."""
 
     campaign = models.ForeignKey(

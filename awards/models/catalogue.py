@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.choices import AuthorityLevel, AwardKind, DocumentKind, SubjectKind
+from documents.labels import ChoiceLabels
 from documents.vietnamese import date_in_words
 
 
@@ -136,7 +137,7 @@ class BaseSalary(models.Model):
         return f"{self.amount:,} đ từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
 
 
-class AwardForm(models.Model):
+class AwardForm(ChoiceLabels, models.Model):
     """An award form or emulation title of the catalogue, with who decides it and its rules."""
 
     code = models.SlugField(
@@ -250,7 +251,7 @@ class AwardForm(models.Model):
         return share >= threshold if self.vote_threshold_inclusive else share > threshold
 
 
-class AwardFormDocument(models.Model):
+class AwardFormDocument(ChoiceLabels, models.Model):
     """A document a dossier must carry for an award form."""
 
     form = models.ForeignKey(
@@ -277,7 +278,7 @@ class AwardFormDocument(models.Model):
         return f"{self.form}: {self.get_kind_display()}"
 
 
-class AwardCoefficient(models.Model):
+class AwardCoefficient(ChoiceLabels, models.Model):
     """The money coefficient of a form for a kind of subject, over a period (decree in force)."""
 
     form = models.ForeignKey(

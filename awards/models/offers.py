@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.choices import SubjectCategory
 from awards.models.catalogue import AwardForm
+from documents.labels import ChoiceLabels
 
 
 class CampaignAward(models.Model):
@@ -46,7 +47,7 @@ class CampaignAward(models.Model):
         return f"{self.campaign}: {self.form}"
 
 
-class AwardCriterion(models.Model):
+class AwardCriterion(ChoiceLabels, models.Model):
     """The criteria text an offered form sets for one category of subjects."""
 
     offer = models.ForeignKey(

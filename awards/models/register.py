@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.choices import BlockingKind, Gender, SubjectKind
 from awards.models.catalogue import AwardForm, dated_q
+from documents.labels import ChoiceLabels
 from documents.text import fold
 
 
@@ -32,7 +33,7 @@ class PersonQuerySet(models.QuerySet):
         return qs
 
 
-class Person(models.Model):
+class Person(ChoiceLabels, models.Model):
     """Someone who has been awarded or proposed; the citizen ID is kept but never shown."""
 
     full_name = models.CharField(_("full name"), max_length=200)
@@ -98,7 +99,7 @@ class AwardQuerySet(models.QuerySet):
         return qs
 
 
-class Award(models.Model):
+class Award(ChoiceLabels, models.Model):
     """One award granted by a decision, to a person, a collective or a household.
 
     The recipient depends on `subject_kind`:
@@ -220,7 +221,7 @@ class BlockingFlagQuerySet(models.QuerySet):
         return self.filter(dated_q(on, "starts_on", "ends_on"))
 
 
-class BlockingFlag(models.Model):
+class BlockingFlag(ChoiceLabels, models.Model):
     """Discipline, investigation or an open complaint on a person or a unit: no award meanwhile."""
 
     person = models.ForeignKey(

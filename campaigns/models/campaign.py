@@ -17,6 +17,7 @@ from campaigns.choices import (
     SectionPart,
     SigningMode,
 )
+from documents.labels import ChoiceLabels
 from documents.text import fold
 from documents.vietnamese import date_in_words, short_date
 
@@ -54,7 +55,7 @@ class CampaignQuerySet(models.QuerySet):
         return qs
 
 
-class Campaign(FSMModelMixin, models.Model):
+class Campaign(ChoiceLabels, FSMModelMixin, models.Model):
     """An emulation campaign as launched by its document (PHÁT ĐỘNG / KẾ HOẠCH)."""
 
     seed_key = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
@@ -454,7 +455,7 @@ class CampaignOccasion(models.Model):
         return self.anniversary or self.name
 
 
-class CampaignSection(models.Model):
+class CampaignSection(ChoiceLabels, models.Model):
     """A numbered section of the document (I., II., …) and which part of the campaign it prints."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="sections")
@@ -498,7 +499,7 @@ class CampaignItem(models.Model):
         return paragraphs(self.text)
 
 
-class ItemTarget(models.Model):
+class ItemTarget(ChoiceLabels, models.Model):
     """A measurable target of a content item: "≥ 99 % hồ sơ giải quyết đúng hạn"."""
 
     item = models.ForeignKey(CampaignItem, on_delete=models.CASCADE, related_name="targets")

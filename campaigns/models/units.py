@@ -15,6 +15,7 @@ from campaigns.choices import (
     UnitKind,
     UnitLevel,
 )
+from documents.labels import ChoiceLabels
 from documents.text import fold
 
 # The day the district level was abolished (Nghị quyết 1672/NQ-UBTVQH15 for Lạng Sơn).
@@ -48,7 +49,7 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(kind__in=ADMINISTRATIVE_KINDS)
 
 
-class Unit(models.Model):
+class Unit(ChoiceLabels, models.Model):
     """An administrative unit or a body (department, agency, organisation) valid over a period."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -286,7 +287,7 @@ class UnitSuccession(models.Model):
         return f"{self.predecessor} → {self.successor}"
 
 
-class Cluster(models.Model):
+class Cluster(ChoiceLabels, models.Model):
     """An emulation cluster or bloc (cụm / khối thi đua): peer units that compete together."""
 
     name = models.CharField(_("name"), max_length=200)

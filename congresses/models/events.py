@@ -15,12 +15,13 @@ from congresses.choices import (
     EventForm,
     EventState,
 )
+from documents.labels import ChoiceLabels
 from documents.text import fold
 
 from .plans import CongressLevel, CongressPlan
 
 
-class CongressEvent(models.Model):
+class CongressEvent(ChoiceLabels, models.Model):
     """One unit's conference or congress under a plan: its deadline and how it was held."""
 
     plan = models.ForeignKey(
@@ -129,7 +130,7 @@ class CongressEvent(models.Model):
         return self.upward_approved_at is not None
 
 
-class Delegate(models.Model):
+class Delegate(ChoiceLabels, models.Model):
     """One delegate of an event, from the award register, the nominees, or typed in."""
 
     event = models.ForeignKey(

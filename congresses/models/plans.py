@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from congresses.choices import FORMS_OF_LEVEL, CongressLevelKind, EventForm, SectionPart
+from documents.labels import ChoiceLabels
 
 ROMAN_QUARTERS = {3: "I", 6: "II", 9: "III", 12: "IV"}
 
@@ -133,7 +134,7 @@ class CongressPlan(models.Model):
         return doc_number(self.number, "KH", self.issuer_abbreviation).removeprefix("Số: ")
 
 
-class CongressLevel(models.Model):
+class CongressLevel(ChoiceLabels, models.Model):
     """One tier of the plan with its rules: forms, deadline, cap and delegate mix."""
 
     plan = models.ForeignKey(
@@ -248,7 +249,7 @@ class CongressLevel(models.Model):
         return [*self.rule_paragraphs, *self.paragraphs]
 
 
-class PlanSection(models.Model):
+class PlanSection(ChoiceLabels, models.Model):
     """A numbered section of the plan's document, in order; some print a structured part."""
 
     plan = models.ForeignKey(

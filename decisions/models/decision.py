@@ -18,6 +18,7 @@ from decisions.choices import (
     PdfStatus,
     SigningMode,
 )
+from documents.labels import ChoiceLabels
 
 # Fields the PDF task may still write once a decision is issued; everything else is frozen
 # (services refuse, Decision.save refuses, and a database trigger refuses: migration 0002).
@@ -38,7 +39,7 @@ class DecisionLocked(Exception):
     """An attempt to change an issued decision; `str()` is the Vietnamese message."""
 
 
-class Decision(models.Model):
+class Decision(ChoiceLabels, models.Model):
     """An award decision of one issuer for one campaign and one award form."""
 
     issuer = models.ForeignKey(
@@ -236,7 +237,7 @@ def locked_message() -> str:
     return gettext("This decision has been issued and can no longer be changed.")
 
 
-class DecisionAward(models.Model):
+class DecisionAward(ChoiceLabels, models.Model):
     """One awardee of a decision: the entry decided, the line printed in the attached list,
     then (once issued) the register row and the certificate's verification token."""
 

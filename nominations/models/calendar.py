@@ -5,10 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.choices import UnitLevel
+from documents.labels import ChoiceLabels
 from nominations.choices import DayKind, DossierStatus, ReminderKind
 
 
-class Holiday(models.Model):
+class Holiday(ChoiceLabels, models.Model):
     """A date off work (public holiday, compensatory day) or a weekend day worked in exchange."""
 
     date = models.DateField(_("date"), unique=True)
@@ -35,7 +36,7 @@ class Holiday(models.Model):
         return f"{self.date:%d/%m/%Y} – {self.name}"
 
 
-class StageTimeLimit(models.Model):
+class StageTimeLimit(ChoiceLabels, models.Model):
     """How many working days a level has for a stage of a dossier (the status it waits in)."""
 
     status = models.CharField(_("stage"), max_length=20, choices=DossierStatus.choices)
@@ -62,7 +63,7 @@ class StageTimeLimit(models.Model):
         return f"{self.get_status_display()} · {level}: {self.working_days}"
 
 
-class Reminder(models.Model):
+class Reminder(ChoiceLabels, models.Model):
     """A reminder sent about a dossier on a day; at most one per dossier and day."""
 
     dossier = models.ForeignKey(

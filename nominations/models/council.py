@@ -7,13 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from documents.labels import ChoiceLabels
 from nominations.choices import SESSION_STATUS_BADGE, SessionStatus, VoteChoice
 
 # The issuer abbreviation of the council's minutes: "Số: 05/BB-HĐTĐKT".
 COUNCIL_ABBREVIATION = "HĐTĐKT"
 
 
-class CouncilSession(models.Model):
+class CouncilSession(ChoiceLabels, models.Model):
     """A meeting of a level's emulation-commendation council that votes on the entries before it."""
 
     unit = models.ForeignKey(
@@ -191,7 +192,7 @@ class CouncilRecusal(models.Model):
         return f"{self.member} · {self.entry}"
 
 
-class CouncilVote(models.Model):
+class CouncilVote(ChoiceLabels, models.Model):
     """One member's ballot on one entry at a session."""
 
     session = models.ForeignKey(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
 
 from awards.choices import SubjectKind
+from documents.labels import ChoiceLabels
 from documents.text import fold
 from nominations.choices import (
     ACTIVE_ENTRY_STATUSES,
@@ -23,7 +24,7 @@ from nominations.choices import (
 from nominations.workflow import sources
 
 
-class Dossier(FSMModelMixin, models.Model):
+class Dossier(ChoiceLabels, FSMModelMixin, models.Model):
     """A proposing unit's tờ trình for a campaign, with its entries, climbing the unit tree."""
 
     campaign = models.ForeignKey(
@@ -175,7 +176,7 @@ class Dossier(FSMModelMixin, models.Model):
         pass
 
 
-class Entry(models.Model):
+class Entry(ChoiceLabels, models.Model):
     """One nominee of a dossier (individual, collective or household) and the form proposed."""
 
     dossier = models.ForeignKey(
@@ -304,7 +305,7 @@ class Entry(models.Model):
         return self.proposed_form_id != self.requested_form_id
 
 
-class EntryReview(models.Model):
+class EntryReview(ChoiceLabels, models.Model):
     """One level's appraisal of an entry: agree, lower or raise the form, or reject (reasoned)."""
 
     entry = models.ForeignKey(
@@ -349,7 +350,7 @@ class EntryReview(models.Model):
         return f"{self.entry} · {self.unit}: {self.get_decision_display()}"
 
 
-class DossierEvent(models.Model):
+class DossierEvent(ChoiceLabels, models.Model):
     """One line of a dossier's timeline: who did what, when, from which state to which."""
 
     dossier = models.ForeignKey(
@@ -406,7 +407,7 @@ def _attachment_path(instance, filename):
     return f"nominations/{instance.dossier_id}/{secrets.token_urlsafe(24)}.{instance.extension}"
 
 
-class Attachment(models.Model):
+class Attachment(ChoiceLabels, models.Model):
     """A file of a dossier (council minutes, others) or of one entry (achievement report)."""
 
     dossier = models.ForeignKey(

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from awards.choices import SubjectKind
+from documents.labels import ChoiceLabels
 from nominations.choices import COMMENT_STATUS_BADGE, CommentStatus
 
 COMMENT_MAX_LENGTH = 2000
@@ -61,7 +62,7 @@ class Posting(models.Model):
         return self.opened_on <= day <= self.closes_on
 
 
-class PostingItem(models.Model):
+class PostingItem(ChoiceLabels, models.Model):
     """One posted nominee, copied at posting time: only what the public may read."""
 
     posting = models.ForeignKey(
@@ -92,7 +93,7 @@ class PostingItem(models.Model):
         return f"{self.name} – {self.form_name}"
 
 
-class PostingComment(models.Model):
+class PostingComment(ChoiceLabels, models.Model):
     """A comment from the public on a posting; its author's name and contact are never shown."""
 
     posting = models.ForeignKey(
