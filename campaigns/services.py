@@ -180,13 +180,28 @@ def issuer_defaults(unit: Unit) -> dict[str, str]:
     header_parent = ""
     if parent is not None and parent.is_administrative:
         header_parent = f"UBND {parent.kind_word} {parent.proper_name}".upper()
-    initials = "".join(word[0] for word in unit.name.split() if word[0].isalpha()).upper()
     return {
         "header_parent": header_parent,
         "header_name": unit.name.upper(),
-        "abbreviation": initials[:20],
+        "abbreviation": _initials(unit),
         "short_name": unit.name,
     }
+
+
+def _initials(unit: Unit) -> str:
+    return "".join(word[0] for word in unit.name.split() if word[0].isalpha()).upper()[:20]
+
+
+def issuer_abbreviation(unit: Unit) -> str:
+    """The abbreviation of `issuer_defaults` ("UBND", "MTTQ", "HND"), from the unit's name and
+    kind alone: lists print it on every row without reading the parent unit."""
+    if unit.is_administrative:
+        return "UBND"
+    lower = unit.name.lower()
+    for prefix, _pattern, abbreviation in _BODY_HEADERS:
+        if lower.startswith(prefix):
+            return abbreviation
+    return _initials(unit)
 
 
 def default_place(unit: Unit) -> str:

@@ -114,12 +114,9 @@ class Dossier(ChoiceLabels, FSMModelMixin, models.Model):
     def number_text(self) -> str:
         """ "05/TTr-UBND"; blank until the number is given on submit."""
         number = f"{self.number:02d}" if self.number else "\u00a0" * 4
-        abbreviation = "UBND"
-        if not self.proposing_unit.is_administrative:
-            from campaigns.services import issuer_defaults
+        from campaigns.services import issuer_abbreviation
 
-            abbreviation = issuer_defaults(self.proposing_unit)["abbreviation"]
-        return f"{number}/TTr-{abbreviation}"
+        return f"{number}/TTr-{issuer_abbreviation(self.proposing_unit)}"
 
     @property
     def status_badge(self) -> str:

@@ -8,9 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.choices import SubjectKind
+from campaigns.choices import UnitKind
+from campaigns.services import issuer_defaults
 from nominations import services
 from nominations.choices import DossierStatus
 from nominations.models import Attachment, Dossier, Entry
+from tests.factories import UnitFactory
 from tests.nominations.conftest import BEFORE
 
 PNG = (
@@ -394,3 +397,28 @@ def test_only_the_proposing_units_officers_open_the_edit_pages(
                 name,
                 user.unit,
             )
+
+
+def test_list_numbers_of_bodies_and_schools_need_no_query_per_row(
+    client, tree, people, make_dossier, django_assert_num_queries
+):
+    """A dossier's number names its proposer's abbreviation ("TTr-MTTQ", the initials of an
+    agency); the list prints it from the row, without reading each proposer's parent."""
+    front = UnitFactory(
+        name="Ủy ban MTTQ Việt Nam xã Cao Lâu", kind=UnitKind.ORGANISATION, parent=tree.cao_lau
+    )
+    school = UnitFactory(name="Trường Tiểu học Cao Lâu", kind=UnitKind.AGENCY, parent=tree.cao_lau)
+    _make_many(make_dossier, tree, people, 2)
+    client.force_login(people.cao_lau_officer)
+    url = reverse("nominations:dossier_list")
+    with CaptureQueriesContext(connection) as administrative_only:
+        client.get(url)
+    queries = len(administrative_only)
+    for unit in (front, school, front, school):
+        make_dossier(unit, "giay-khen-chu-tich-xa", number=7)
+    client.force_login(people.cao_lau_officer)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    numbers = {d.number_text for d in response.context["dossiers"]}
+    assert {"07/TTr-MTTQ", "07/TTr-TTHCL"} <= numbers
+    assert [issuer_defaults(unit)["abbreviation"] for unit in (front, school)] == ["MTTQ", "TTHCL"]
