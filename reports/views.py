@@ -12,7 +12,6 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -25,6 +24,7 @@ from awards.choices import AuthorityLevel
 from campaigns.models import Campaign
 from campaigns.selectors import campaigns_visible_to
 from documents.pdf import content_disposition, pdf_response
+from documents.templatetags.vn import clip
 from nominations.workflow import actor_unit
 from reports import document, exports, selectors, services
 from reports.choices import ExportKind
@@ -44,14 +44,11 @@ def _years() -> list[int]:
     return list(range(this_year, 2018, -1))
 
 
-def _unit_label(unit) -> str:
+def _unit_label(name: str, valid_to) -> str:
     """A unit in a menu; one that no longer exists says until when it did."""
-    if unit.valid_to is None:
-        return unit.name
-    return _("%(unit)s (until %(date)s)") % {
-        "unit": unit.name,
-        "date": f"{unit.valid_to:%d/%m/%Y}",
-    }
+    if valid_to is None:
+        return name
+    return _("%(unit)s (until %(date)s)") % {"unit": name, "date": f"{valid_to:%d/%m/%Y}"}
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
@@ -76,18 +73,19 @@ class DashboardView(StaffRequiredMixin, TemplateView):
             query=query,
             years=_years(),
             levels=AuthorityLevel.choices,
+            # Menus of every campaign and unit in scope: plain tuples, not model instances.
             campaign_choices=[
-                (c.pk, Truncator(c.title).chars(90))
-                for c in campaigns_visible_to(user)
-                .only("pk", "title", "issue_year")
+                (pk, clip(title, 90))
+                for pk, title in campaigns_visible_to(user)
                 .order_by("-issue_year", "title")
+                .values_list("pk", "title")
             ],
             unit_choices=[
-                (u.pk, _unit_label(u))
-                for u in units_visible_to(user)
+                (pk, _unit_label(name, valid_to))
+                for pk, name, valid_to in units_visible_to(user)
                 .administrative()
-                .only("pk", "name", "valid_to")
                 .order_by("name")
+                .values_list("pk", "name", "valid_to")
             ],
             export_kinds=ExportKind.choices,
         )

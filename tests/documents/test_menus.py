@@ -21,3 +21,10 @@ def test_values_are_compared_as_text_and_nothing_is_selected_without_a_choice():
     assert render([(7, "Bảy")], None) == '<option value="7">Bảy</option>'
     assert render([(7, "Bảy")], "") == '<option value="7">Bảy</option>'
     assert render([], "7") == ""
+
+
+def test_safe_labels_are_kept_and_quotes_in_values_are_escaped():
+    from django.utils.safestring import mark_safe
+
+    html = render([("a'b", mark_safe("<b>Đậm</b>"))], None)
+    assert html == '<option value="a&#x27;b"><b>Đậm</b></option>'
