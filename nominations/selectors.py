@@ -134,7 +134,7 @@ def _entries_prefetch():
                 # Own columns only in ORDER BY: the default ("entry", then the entry's and
                 # the dossier's orderings) joins two more tables for nothing.
                 queryset=EntryReview.objects.select_related(
-                    "unit", "reviewer", "form_before", "form_after"
+                    "unit", "form_before", "form_after"
                 ).order_by("at", "pk"),
             ),
             Prefetch("attachments", queryset=Attachment.objects.order_by("uploaded_at")),
@@ -145,16 +145,16 @@ def _entries_prefetch():
 
 def dossier_visible_or_404(*, user, pk: int) -> Dossier:
     try:
-        return (
+        dossier = (
             dossiers_visible_to(user)
             .select_related(
                 "campaign", "proposing_unit", "current_level", "created_by", "forwarded_from"
             )
             .prefetch_related(
                 _entries_prefetch(),
+                # An event's entry is one of the dossier's, loaded above: not joined again.
                 Prefetch(
-                    "events",
-                    queryset=DossierEvent.objects.select_related("actor", "entry", "level_unit"),
+                    "events", queryset=DossierEvent.objects.select_related("actor", "level_unit")
                 ),
                 Prefetch(
                     "attachments",
@@ -169,6 +169,11 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
         )
     except Dossier.DoesNotExist as exc:
         raise Http404 from exc
+    entries = {entry.pk: entry for entry in dossier.entries.all()}
+    for event in dossier.events.all():
+        if event.entry_id in entries:
+            event.entry = entries[event.entry_id]
+    return dossier
 
 
 def entry_of_dossier_or_404(*, dossier: Dossier, pk: int) -> Entry:
