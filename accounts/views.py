@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -5,6 +7,14 @@ from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
 from accounts.forms import BootstrapFormMixin, LoginForm
+
+
+def list_params(request) -> defaultdict:
+    """The list's filters for its template: each name's last value, "" when absent.
+
+    A QueryDict answers a missing name with an exception, which the template engine turns
+    into "" only after three more failed lookups; filter menus ask for every option."""
+    return defaultdict(str, request.GET.dict())
 
 
 def list_querystring(request) -> str:

@@ -12,7 +12,7 @@ from django.views.generic import ListView
 
 from accounts.choices import Role
 from accounts.selectors import get_visible_or_404, units_visible_to
-from accounts.views import list_querystring
+from accounts.views import list_params, list_querystring
 from awards.choices import SubjectKind
 from awards.forms import AwardImportForm, OfferFormSet, QuotaFormSet
 from awards.models import AwardCriterion, AwardForm, AwardQuota, CampaignAward, Person
@@ -59,7 +59,7 @@ class AwardRegisterView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["params"] = self.request.GET
+        ctx["params"] = list_params(self.request)
         ctx["querystring"] = list_querystring(self.request)
         ctx["forms"] = AwardForm.objects.order_by("order", "name")
         ctx["subjects"] = SubjectKind.choices

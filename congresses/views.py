@@ -14,7 +14,7 @@ from django.views import View
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
-from accounts.views import list_querystring
+from accounts.views import list_params, list_querystring
 from congresses import seed, selectors, services
 from congresses.choices import EVENT_STATE_BADGE, CongressLevelKind, EventState
 from congresses.forms import (
@@ -343,7 +343,7 @@ class BoardView(LoginRequiredMixin, ListView):
         ctx.update(
             plan=self.plan,
             as_of=self.as_of,
-            params=self.request.GET,
+            params=list_params(self.request),
             querystring=list_querystring(self.request),
             summary=selectors.board_summary(events=unfiltered),
             states=EventState.choices,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from accounts.views import list_querystring
+from accounts.views import list_params, list_querystring
 from awards.models import AwardForm
 from campaigns.models import Campaign
 from decisions import document, services
@@ -72,7 +72,7 @@ class DecisionListView(LoginRequiredMixin, ListView):
         campaigns, forms = filter_choices(user=user)
         unit = actor_unit(user)
         ctx.update(
-            params=self.request.GET,
+            params=list_params(self.request),
             querystring=list_querystring(self.request),
             statuses=DecisionStatus.choices,
             campaigns=campaigns,
@@ -343,7 +343,7 @@ class PublicDecisionListView(ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(params=self.request.GET, querystring=list_querystring(self.request))
+        ctx.update(params=list_params(self.request), querystring=list_querystring(self.request))
         return ctx
 
 

@@ -14,7 +14,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.choices import Role
 from accounts.views import HomeView as AccountsHomeView
-from accounts.views import list_querystring
+from accounts.views import list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
@@ -84,7 +84,7 @@ class DossierListView(LoginRequiredMixin, ListView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         ctx.update(
-            params=self.request.GET,
+            params=list_params(self.request),
             querystring=list_querystring(self.request),
             statuses=DossierStatus.choices,
             campaigns=[
@@ -186,7 +186,11 @@ class DossierDetailView(DossierMixin, TemplateView):
         checks = dict(zip(map(id, active), results, strict=True))
         form_choices = None
         for entry in entries:
-            row = {"entry": entry, "deciding": entry_deciding_unit(entry, dossier)}
+            row = {
+                "entry": entry,
+                "deciding": entry_deciding_unit(entry, dossier),
+                "appraise_form": None,
+            }
             if entry.is_active:
                 row["checks"] = checks[id(entry)]
             if may_appraise and entry.status != "forwarded":

@@ -19,7 +19,7 @@ from django.views.generic import ListView, TemplateView
 from accounts.cache import remember, scope_key
 from accounts.rules import is_staff_member
 from accounts.selectors import units_visible_to
-from accounts.views import list_querystring
+from accounts.views import list_params, list_querystring
 from awards.choices import AuthorityLevel
 from campaigns.models import Campaign
 from campaigns.selectors import campaigns_visible_to
@@ -312,7 +312,7 @@ class HonourRollView(ListView):
         choices, _computed_at = remember(("honour-menus",), selectors.honour_roll_choices)
         ctx.update(
             choices,
-            params=self.request.GET,
+            params=list_params(self.request),
             querystring=list_querystring(self.request),
         )
         return ctx

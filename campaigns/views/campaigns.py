@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from accounts.choices import Role
-from accounts.views import list_querystring
+from accounts.views import list_params, list_querystring
 from campaigns.choices import CampaignKind, CampaignStatus, UnitLevel
 from campaigns.forms import FORMSETS, ROW_FORMS, CampaignForm, build_formsets
 from campaigns.models import Campaign
@@ -49,7 +49,7 @@ class CampaignListView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(
-            params=self.request.GET,
+            params=list_params(self.request),
             querystring=list_querystring(self.request),
             kinds=CampaignKind.choices,
             statuses=CampaignStatus.choices,

@@ -2,7 +2,7 @@
 
 from django.views.generic import DetailView, ListView
 
-from accounts.views import list_querystring
+from accounts.views import list_params, list_querystring
 from campaigns.choices import CampaignKind
 from campaigns.selectors import public_campaign_list, public_campaign_or_404
 
@@ -17,7 +17,7 @@ class PublicCampaignListView(ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(
-            params=self.request.GET,
+            params=list_params(self.request),
             querystring=list_querystring(self.request),
             kinds=CampaignKind.choices,
         )

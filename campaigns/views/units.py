@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from accounts.selectors import get_visible_or_404, units_visible_to
-from accounts.views import list_querystring
+from accounts.views import list_params, list_querystring
 from campaigns.choices import UnitKind
 from campaigns.models import REFORM_DATE, Unit
 
@@ -40,7 +40,7 @@ class UnitListView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["kinds"] = UnitKind.choices
-        ctx["params"] = self.request.GET
+        ctx["params"] = list_params(self.request)
         ctx["querystring"] = list_querystring(self.request)
         return ctx
 
