@@ -1,0 +1,55 @@
+"""`{% load campaign_rows %}` then `{% campaign_rows campaigns "campaign_detail" %}`: the rows of
+the campaign lists (staff and public) built in Python, every value escaped; the template loop
+cost most of the campaign list's time."""
+
+from html import escape
+
+from django import template
+from django.template.defaultfilters import truncatewords
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+def _e(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def _issued(campaign) -> str:
+    """The issue date, or the month and year, or the year, as far as the plan gives it."""
+    if campaign.issue_date:
+        return _e(campaign.short_issue_date)
+    if campaign.issue_year:
+        month = f"{_e(localize(campaign.issue_month))}/" if campaign.issue_month else ""
+        return f"{month}{_e(localize(campaign.issue_year))}"
+    return ""
+
+
+def _row(campaign, detail_url: str) -> str:
+    number = campaign.number_text if campaign.number else campaign.doc_type.abbreviation
+    title = f"{campaign.doc_type.title_case}: {truncatewords(campaign.title, 30)}"
+    url = reverse(detail_url, args=[campaign.pk])
+    return (
+        f'<tr><td class="text-nowrap small">{_e(number)}<br>'
+        f'<span class="text-body-secondary">{_issued(campaign)}</span></td>'
+        f'<td><a href="{_e(url)}">{_e(title)}</a></td>'
+        f'<td class="d-none d-md-table-cell small">{_e(campaign.issuers_short)}</td>'
+        f'<td class="d-none d-md-table-cell small">{_e(campaign.get_kind_display())}</td>'
+        f'<td><span class="badge text-bg-{_e(campaign.status_badge)}">'
+        f"{_e(campaign.get_status_display())}</span></td></tr>"
+    )
+
+
+@register.simple_tag
+def campaign_rows(campaigns, detail_url):
+    """<tr> of each campaign linking to `detail_url`, or one row saying none matches."""
+    rows = [_row(campaign, detail_url) for campaign in campaigns]
+    if not rows:
+        rows = [
+            '<tr><td colspan="5" class="text-body-secondary">'
+            f"{_e(gettext('No campaign matches.'))}</td></tr>"
+        ]
+    return mark_safe("\n".join(rows))  # every value is escaped by _e
