@@ -7,7 +7,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -16,6 +15,7 @@ from accounts.choices import Role
 from accounts.views import HomeView as AccountsHomeView
 from accounts.views import list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
+from documents.templatetags.vn import clip
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
 from nominations.forms import (
@@ -88,7 +88,8 @@ class DossierListView(LoginRequiredMixin, ListView):
             querystring=list_querystring(self.request),
             statuses=DossierStatus.choices,
             campaigns=[
-                (c.pk, Truncator(c.title).chars(60)) for c in dossier_filter_campaigns(user)
+                (pk, clip(title, 60))
+                for pk, title in dossier_filter_campaigns(user).values_list("pk", "title")
             ],
             can_create=user.has_role(Role.OFFICER) and actor_unit(user) is not None,
         )
