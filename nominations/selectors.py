@@ -137,7 +137,6 @@ def _entries_prefetch():
                     "unit", "form_before", "form_after"
                 ).order_by("at", "pk"),
             ),
-            Prefetch("attachments", queryset=Attachment.objects.order_by("uploaded_at")),
         )
         .order_by("position", "pk"),
     )
@@ -156,12 +155,13 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
                 Prefetch(
                     "events", queryset=DossierEvent.objects.select_related("actor", "level_unit")
                 ),
+                # Files of the dossier and of its entries in one query, shared out below.
                 Prefetch(
                     "attachments",
-                    queryset=Attachment.objects.filter(entry__isnull=True)
-                    .select_related("uploaded_by")
-                    .order_by("uploaded_at", "pk"),
-                    to_attr="dossier_attachments",
+                    queryset=Attachment.objects.select_related("uploaded_by").order_by(
+                        "uploaded_at", "pk"
+                    ),
+                    to_attr="all_attachments",
                 ),
                 "forwarded_dossiers",
             )
@@ -173,6 +173,12 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
     for event in dossier.events.all():
         if event.entry_id in entries:
             event.entry = entries[event.entry_id]
+    files = {}
+    for attachment in dossier.all_attachments:
+        files.setdefault(attachment.entry_id, []).append(attachment)
+    dossier.dossier_attachments = files.get(None, [])
+    for entry in entries.values():
+        entry.attachment_list = files.get(entry.pk, [])
     return dossier
 
 

@@ -363,6 +363,31 @@ def test_attachments_are_recognised_by_content_and_served_in_scope(
     assert Attachment.objects.count() == 1
 
 
+def test_the_dossier_page_shows_each_file_under_its_entry_or_the_dossier(
+    client, tree, people, make_dossier, media
+):
+    """Files of the dossier and of its entries are read in one query and shared out."""
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh", "giay-khen-chu-tich-xa")
+    first, second = dossier.entries.order_by("position", "pk")
+    url = reverse("nominations:attachment_upload", args=[dossier.pk])
+    client.force_login(people.cao_lau_officer)
+    for name, entry in [("bao-cao-mot.png", first), ("bien-ban.png", None)]:
+        upload = SimpleUploadedFile(name, PNG, "image/png")
+        data = {"kind": "achievement_report" if entry else "other", "file": upload}
+        client.post(url, {**data, **({"entry": entry.pk} if entry else {})})
+    assert Attachment.objects.count() == 2
+    response = client.get(reverse("nominations:dossier_detail", args=[dossier.pk]))
+    rows = {row["entry"].pk: row["entry"] for row in response.context["individuals"]}
+    assert [a.original_name for a in rows[first.pk].attachment_list] == ["bao-cao-mot.png"]
+    assert rows[second.pk].attachment_list == []
+    assert [a.original_name for a in response.context["dossier"].dossier_attachments] == [
+        "bien-ban.png"
+    ]
+    html = response.content.decode()
+    assert html.count("bao-cao-mot.png") == 1
+    assert html.count("bien-ban.png") == 1
+
+
 def test_docx_is_told_from_xlsx(tree, people, make_dossier, media):
     import zipfile
 
