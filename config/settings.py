@@ -95,9 +95,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # every request (about half of its CPU per page in `manage.py bench`). Turn it off behind a
     # pooler that cannot keep prepared statements (PgBouncer in transaction mode).
     if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
-        DATABASES["default"]["OPTIONS"].update(
-            server_side_binding=True,
-            prepare_threshold=env.int("DATABASE_PREPARE_THRESHOLD", default=5),
+        DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", True)
+        DATABASES["default"]["OPTIONS"].setdefault(
+            "prepare_threshold", env.int("DATABASE_PREPARE_THRESHOLD", default=5)
         )
     if env.bool("DATABASE_POOL", default=False):
         DATABASES["default"]["OPTIONS"]["pool"] = True

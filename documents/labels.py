@@ -7,6 +7,7 @@ choice (a dossier status has a dozen). A list of 20 dossiers paid for about 300 
 labels are translated only when the one shown is printed) and answers the same thing.
 """
 
+from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 
@@ -18,6 +19,8 @@ class ChoiceLabels:
         labels = field.__dict__.get("_choice_labels")
         if labels is None:
             labels = {make_hashable(value): label for value, label in field.flatchoices}
-            field._choice_labels = labels
+            # Choices given by a callable may change: read them again on every call.
+            if not isinstance(field.choices, CallableChoiceIterator):
+                field._choice_labels = labels
         value = getattr(self, field.attname)
         return force_str(labels.get(make_hashable(value), value), strings_only=True)

@@ -10,6 +10,7 @@ from django.template.defaultfilters import truncatechars
 from django.utils import translation
 
 from campaigns.models import Unit
+from documents.labels import ChoiceLabels
 from documents.templatetags.vn import clip
 from nominations.choices import DossierStatus
 from nominations.models import Dossier
@@ -66,3 +67,22 @@ def test_clip_counts_letters_not_combining_marks_and_prints_nothing_for_none():
 def test_clip_output_is_escaped_in_templates():
     html = Template("{% load vn %}{{ text|clip:6 }}").render(Context({"text": "<b>đậm</b>"}))
     assert html == "&lt;b&gt;đậ…"
+
+
+def test_choices_given_by_a_callable_are_read_again():
+    from django.db import models
+
+    offered = [("a", "Một")]
+
+    class Menu(ChoiceLabels, models.Model):
+        pick = models.CharField(max_length=5, choices=lambda: list(offered))
+
+        class Meta:
+            app_label = "documents"
+
+        def __str__(self):
+            return self.pick
+
+    assert Menu(pick="a").get_pick_display() == "Một"
+    offered[:] = [("a", "Một nữa")]
+    assert Menu(pick="a").get_pick_display() == "Một nữa"

@@ -75,6 +75,23 @@ def test_all_years_count_the_older_award_and_the_draft_decision(known, province_
     assert figures["totals"]["dossiers"] == 4
 
 
+def test_entries_of_the_whole_province_are_counted_without_matching_each_dossier(
+    known, province_officer, cao_loc_officer, hoang_dong_officer
+):
+    from nominations.models import Entry
+    from reports.selectors import entries_for
+
+    everything = filters_from(user=province_officer, params={})
+    assert "nominations_dossier" not in str(
+        entries_for(user=province_officer, filters=everything).order_by().query
+    )
+    assert figures_for(province_officer)["totals"]["entries"] == Entry.objects.count()
+    district = figures_for(cao_loc_officer)["totals"]["entries"]
+    commune = figures_for(hoang_dong_officer)["totals"]["entries"]
+    assert 0 < district < Entry.objects.count()
+    assert commune < Entry.objects.count()
+
+
 def test_campaign_filter_lists_who_did_not_propose_and_quota(known, province_officer):
     figures = figures_for(province_officer, campaign=str(known.campaign.pk))
     (row,) = figures["campaigns"]
