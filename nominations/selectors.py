@@ -146,9 +146,7 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
     try:
         dossier = (
             dossiers_visible_to(user)
-            .select_related(
-                "campaign", "proposing_unit", "current_level", "created_by", "forwarded_from"
-            )
+            .select_related("campaign", "proposing_unit", "current_level", "forwarded_from")
             .prefetch_related(
                 _entries_prefetch(),
                 # An event's entry is one of the dossier's, loaded above: not joined again.
