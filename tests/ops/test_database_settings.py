@@ -3,6 +3,7 @@ statements are on by default, and can be switched off for a pooler in transactio
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 
@@ -15,7 +16,12 @@ from campaigns.models import Unit
 
 def _options(**env_changes) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings", **env_changes)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        **env_changes,
+    )
     code = (
         "import json, django; django.setup(); from django.conf import settings as s; "
         "print(json.dumps(s.DATABASES['default']['OPTIONS']))"
