@@ -2,8 +2,6 @@
 the campaign lists (staff and public) built in Python, every value escaped; the template loop
 cost most of the campaign list's time."""
 
-from html import escape
-
 from django import template
 from django.template.defaultfilters import truncatewords
 from django.urls import reverse
@@ -11,11 +9,9 @@ from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from documents.markup import text as _e
+
 register = template.Library()
-
-
-def _e(value) -> str:
-    return escape(str(value), quote=True)
 
 
 def _issued(campaign) -> str:

@@ -2,20 +2,12 @@
 long menu (every unit of the province, every campaign) built in Python. A template loop costs
 tens of microseconds an option; a menu of three hundred units was most of a page's time."""
 
-from html import escape
-
 from django import template
 from django.utils.safestring import mark_safe
 
+from documents.markup import text as _text
+
 register = template.Library()
-
-
-def _text(value) -> str:
-    """Escaped like Django's conditional_escape: safe text as it is, any other value escaped
-    (with Python's own html.escape, which Django's escape() wraps at a higher cost)."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return escape(str(value), quote=True)
 
 
 @register.simple_tag

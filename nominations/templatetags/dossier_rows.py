@@ -6,35 +6,22 @@ cells with a date, a badge and a due date cost the template engine about 0.2 ms,
 the home page. Every value is escaped.
 """
 
-from html import escape
-
 from django import template
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from documents.markup import text as _e
 from documents.templatetags.vn import clip
+from documents.vietnamese import form_date
 
 register = template.Library()
-
-
-def _e(value) -> str:
-    return escape(str(value), quote=True)
-
-
-def _day(moment) -> str:
-    if moment is None:
-        return ""
-    if isinstance(moment, timezone.datetime) and timezone.is_aware(moment):
-        moment = timezone.localtime(moment)
-    return f"{moment:%d/%m/%Y}"
 
 
 def due_cell(deadline) -> str:
     """The due date and its badge: overdue, or the working days left when two or fewer."""
     if not deadline:
         return "—"
-    text = _day(deadline.due_on)
+    text = form_date(deadline.due_on)
     if deadline.overdue:
         return f'{text} <span class="badge text-bg-danger">{_e(gettext("Overdue"))}</span>'
     if deadline.days_left <= 2:
@@ -58,7 +45,7 @@ def _row(dossier, show_due: bool) -> str:
         f"<td>{_e(level.name) if level is not None and level.name else '—'}</td>",
         f'<td><span class="badge text-bg-{_e(dossier.status_badge)}">'
         f"{_e(dossier.get_status_display())}</span></td>",
-        f'<td class="small">{_day(dossier.status_changed_at)}</td>',
+        f'<td class="small">{form_date(dossier.status_changed_at)}</td>',
     ]
     if show_due:
         cells.append(f'<td class="small">{due_cell(getattr(dossier, "deadline", None))}</td>')

@@ -2,38 +2,22 @@
 statements are on by default, and can be switched off for a pooler in transaction mode."""
 
 import json
-import os
 import secrets
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from campaigns.models import Unit
+from tests.ops.settings_process import run_with_settings
 
 
 def _options(**env_changes) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        **env_changes,
-    )
+    env = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), **env_changes}
     code = (
         "import json, django; django.setup(); from django.conf import settings as s; "
         "print(json.dumps(s.DATABASES['default']['OPTIONS']))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = run_with_settings(code, env, drop=("DJANGO_", "DATABASE_"), check=True)
     return json.loads(done.stdout)
 
 

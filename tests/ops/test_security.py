@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from tests.ops.settings_process import run_with_settings
+
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
@@ -60,17 +62,7 @@ def test_session_and_csrf_cookies_are_secure_whenever_debug_is_off(debug, secure
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
         "s.CSRF_COOKIE_HTTPONLY)"
     )
-    env = {**PRODUCTION, "DJANGO_DEBUG": debug}
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}, **env}
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_with_settings(code, {**PRODUCTION, "DJANGO_DEBUG": debug})
     assert done.stdout.split() == secure.split(), done.stderr
 
 
