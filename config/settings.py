@@ -117,6 +117,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://portal_cache"
 # Room for every scope's figures and the comment counters before the oldest are culled.
 CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 STATISTICS_CACHE_SECONDS = env.int("STATISTICS_CACHE_SECONDS", default=60)
+# Each process keeps the holiday list and the stages' time limits this long (0: read them on
+# every request); a change in the admin is seen at once by the process that saved it.
+WORK_CALENDAR_CACHE_SECONDS = env.int("WORK_CALENDAR_CACHE_SECONDS", default=60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class NominationsConfig(AppConfig):
     name = "nominations"
     verbose_name = _("Nominations")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from nominations.deadlines import forget_calendar
+        from nominations.models import Holiday, StageTimeLimit
+
+        for model in (Holiday, StageTimeLimit):
+            post_save.connect(forget_calendar, sender=model, dispatch_uid=f"forget-{model}")
+            post_delete.connect(forget_calendar, sender=model, dispatch_uid=f"forget-{model}-d")

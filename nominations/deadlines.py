@@ -16,8 +16,11 @@ Python and compared with `status_changed_at` in the database.
 import dataclasses
 import datetime
 import logging
+import threading
+import time
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -44,6 +47,37 @@ DEADLINE_STAGES = (
     DossierStatus.COUNCIL,
 )
 
+# -- the calendar and time limits, kept in the process -------------------------------------------
+#
+# Both tables are read by nearly every staff page (due dates on the home queue and the dossier
+# page) and change a few times a year. Each process keeps what it read for
+# WORK_CALENDAR_CACHE_SECONDS; a save or delete in the admin forgets it at once in the process
+# that made it (signals in apps.py), and the other processes read it again within that time.
+
+_kept: dict[str, tuple[float, object]] = {}
+_kept_lock = threading.Lock()
+
+
+def _kept_or_load(name: str, load):
+    seconds = settings.WORK_CALENDAR_CACHE_SECONDS
+    if seconds <= 0:
+        return load()
+    now = time.monotonic()
+    kept = _kept.get(name)
+    if kept is not None and now - kept[0] < seconds:
+        return kept[1]
+    value = load()
+    with _kept_lock:
+        _kept[name] = (now, value)
+    return value
+
+
+def forget_calendar(**_kwargs) -> None:
+    """Drop the kept calendar and time limits (a Holiday or StageTimeLimit row changed)."""
+    with _kept_lock:
+        _kept.clear()
+
+
 # -- the calendar ---------------------------------------------------------------------------------
 
 
@@ -56,6 +90,11 @@ class WorkCalendar:
 
     @classmethod
     def load(cls) -> "WorkCalendar":
+        """The calendar, kept a while in the process (see `_kept_or_load`)."""
+        return _kept_or_load("calendar", cls.read)
+
+    @classmethod
+    def read(cls) -> "WorkCalendar":
         from nominations.models import Holiday
 
         off, working = [], []
@@ -132,6 +171,11 @@ class Limits:
 
     @classmethod
     def load(cls) -> "Limits":
+        """The time limits, kept a while in the process (see `_kept_or_load`)."""
+        return _kept_or_load("limits", cls.read)
+
+    @classmethod
+    def read(cls) -> "Limits":
         from nominations.models import StageTimeLimit
 
         return cls(

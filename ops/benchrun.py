@@ -80,13 +80,17 @@ def _targets(cmd, options):
 
 
 def _query_counts(pages) -> dict[str, dict]:
-    """Queries of each page with nothing kept in the cache: the figures computed."""
+    """Queries of each page with nothing kept in the cache: the figures computed, the work
+    calendar read."""
+    from nominations.deadlines import forget_calendar
+
     counts = {}
     for name, (path, username) in pages.items():
         client = Client()
         if username:
             client.force_login(User.objects.get(username=username))
         cache.clear()
+        forget_calendar()
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(path)
         counts[name] = {"status": response.status_code, "queries": len(ctx.captured_queries)}

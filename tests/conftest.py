@@ -94,3 +94,14 @@ def empty_cache(settings):
 
     settings.CACHES = LOCAL_CACHE
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def forget_work_calendar():
+    """The holiday list and time limits kept by the process belong to one test's database:
+    a rolled-back test sends no signal, so each test starts with none kept."""
+    from nominations.deadlines import forget_calendar
+
+    forget_calendar()
+    yield
+    forget_calendar()

@@ -101,10 +101,38 @@ def test_due_date_uses_the_limit_of_the_stage_and_level(received, calendar):
     assert deadline.due_on == D(2026, 3, 9)
     assert not deadline.overdue
     assert dossier_deadline(dossier, today=D(2026, 3, 10)).overdue
-    StageTimeLimit.objects.filter(status=DossierStatus.RECEIVED, level="province").update(
-        working_days=10
-    )
+    # Changed as the admin changes it (a save): the limit kept by the process is forgotten.
+    limit = StageTimeLimit.objects.get(status=DossierStatus.RECEIVED, level="province")
+    limit.working_days = 10
+    limit.save()
     assert dossier_deadline(dossier, today=D(2026, 3, 1)).due_on == D(2026, 2, 23)
+
+
+def test_calendar_and_limits_are_kept_by_the_process_until_a_row_changes(
+    db, settings, django_assert_num_queries
+):
+    settings.WORK_CALENDAR_CACHE_SECONDS = 60
+    with django_assert_num_queries(2):
+        calendar, limits = WorkCalendar.load(), Limits.load()
+    with django_assert_num_queries(0):
+        assert WorkCalendar.load() is calendar
+        assert Limits.load() is limits
+    day = D(2027, 3, 3)
+    assert calendar.is_working_day(day)
+    holiday = Holiday.objects.create(date=day, name="Ngày nghỉ thử")
+    assert not WorkCalendar.load().is_working_day(day)
+    holiday.delete()
+    assert WorkCalendar.load().is_working_day(day)
+    limit = StageTimeLimit.objects.get(status=DossierStatus.RECEIVED, level="province")
+    limit.working_days = 7
+    limit.save()
+    assert Limits.load().rows[(DossierStatus.RECEIVED, "province")] == 7
+    # 0: read on every call.
+    settings.WORK_CALENDAR_CACHE_SECONDS = 0
+    with django_assert_num_queries(2):
+        WorkCalendar.load(), Limits.load()
+    with django_assert_num_queries(2):
+        WorkCalendar.load(), Limits.load()
 
 
 def test_sql_overdue_filter_matches_the_due_dates(received, calendar):
