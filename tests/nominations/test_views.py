@@ -450,3 +450,55 @@ def test_list_numbers_of_bodies_and_schools_need_no_query_per_row(
     assert {"07/TTr-MTTQ", "07/TTr-TTHCL"} <= numbers
     assert [issuer_defaults(unit)["abbreviation"] for unit in (front, school)] == ["MTTQ", "TTHCL"]
 
+
+def test_entry_rows_show_reviews_forwarded_copies_files_and_escape_text(
+    client, tree, people, make_dossier, forms, media
+):
+    """The entry table (built in Python, nominations.templatetags.entry_rows) prints what the
+    appraisal changed, where a forwarded copy came from, the entry's files, the achievement's
+    lines, and escapes what officers typed."""
+    from nominations.choices import ReviewDecision
+    from tests.nominations.test_routing import _appraise_all
+
+    p = people
+    dossier = make_dossier(tree.cao_lau, "giay-khen-chu-tich-huyen", "giay-khen-chu-tich-huyen")
+    raised, _other = dossier.entries.order_by("position", "pk")
+    Entry.objects.filter(pk=raised.pk).update(achievement="Dòng một\n<b>Dòng hai</b> & ba")
+    services.dossier_submit(dossier=dossier, actor=p.cao_lau_officer)
+    services.dossier_receive(dossier=dossier, actor=p.cao_loc_officer)
+    services.entry_appraise(
+        entry=raised,
+        actor=p.cao_loc_officer,
+        decision=ReviewDecision.RAISE,
+        form=forms["bang-khen-chu-tich-tinh"],
+        reason="Thành tích <xuất sắc>",
+    )
+    _appraise_all(dossier, p.cao_loc_officer)
+    services.dossier_appraise_done(dossier=dossier, actor=p.cao_loc_officer)
+    upper = services.dossier_forward(dossier=dossier, actor=p.cao_loc_officer)
+    dossier.refresh_from_db()
+    copy = upper.entries.get()
+    client.force_login(p.province_officer)
+    upload = SimpleUploadedFile("bao-cao-thanh-tich.png", PNG, "image/png")
+    services.attachment_add(
+        dossier=upper,
+        actor=p.province_officer,
+        kind="achievement_report",
+        uploaded=upload,
+        entry=copy,
+    )
+    html = client.get(reverse("nominations:dossier_detail", args=[upper.pk])).content.decode()
+    assert f'href="/dossiers/{dossier.pk}/">Chuyển lên từ {dossier.number_text}</a>' in html
+    assert "Dòng một<br>&lt;b&gt;Dòng hai&lt;/b&gt; &amp; ba" in html
+    assert "<b>Dòng hai" not in html
+    assert "đề nghị ban đầu: Giấy khen của Chủ tịch UBND huyện" in html
+    assert "thẩm quyền: Tỉnh Lạng Sơn" in html
+    assert f'href="/dossiers/{upper.pk}/attachments/' in html
+    assert ">bao-cao-thanh-tich.png</a>" in html
+    # The district's page of the original: what each appraisal decided, with its reason.
+    client.force_login(p.cao_loc_officer)
+    html = client.get(reverse("nominations:dossier_detail", args=[dossier.pk])).content.decode()
+    assert (
+        "Huyện Cao Lộc: Nâng hình thức → Bằng khen của Chủ tịch UBND tỉnh – Thành tích &lt;" in html
+    )
+    assert "<xuất sắc>" not in html
