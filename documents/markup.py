@@ -1,6 +1,9 @@
 """HTML built in Python (table rows, menus): every value through `text()`."""
 
+from collections.abc import Callable
 from html import escape
+
+from django.urls import reverse
 
 
 def text(value) -> str:
@@ -9,3 +12,16 @@ def text(value) -> str:
     if hasattr(value, "__html__"):
         return value.__html__()
     return escape(str(value), quote=True)
+
+
+# Digits no real path holds: where the id goes in a reversed URL.
+_ID_MARK = "9081726354453627"
+
+
+def url_for_each(name: str) -> Callable[[object], str]:
+    """`reverse(name, args=[pk])` for the rows of a table at the cost of one reverse: the
+    view's path with a mark where the id goes, filled in for each row."""
+    head, found, tail = reverse(name, args=[int(_ID_MARK)]).partition(_ID_MARK)
+    if not found:  # a pattern that does not print the id as it is: reverse each time
+        return lambda pk: reverse(name, args=[pk])
+    return lambda pk: f"{head}{pk}{tail}"

@@ -4,12 +4,12 @@ cost most of the campaign list's time."""
 
 from django import template
 from django.template.defaultfilters import truncatewords
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from documents.markup import text as _e
+from documents.markup import url_for_each
 
 register = template.Library()
 
@@ -24,10 +24,10 @@ def _issued(campaign) -> str:
     return ""
 
 
-def _row(campaign, detail_url: str) -> str:
+def _row(campaign, detail_url) -> str:
     number = campaign.number_text if campaign.number else campaign.doc_type.abbreviation
     title = f"{campaign.doc_type.title_case}: {truncatewords(campaign.title, 30)}"
-    url = reverse(detail_url, args=[campaign.pk])
+    url = detail_url(campaign.pk)
     return (
         f'<tr><td class="text-nowrap small">{_e(number)}<br>'
         f'<span class="text-body-secondary">{_issued(campaign)}</span></td>'
@@ -42,7 +42,8 @@ def _row(campaign, detail_url: str) -> str:
 @register.simple_tag
 def campaign_rows(campaigns, detail_url):
     """<tr> of each campaign linking to `detail_url`, or one row saying none matches."""
-    rows = [_row(campaign, detail_url) for campaign in campaigns]
+    url = url_for_each(detail_url)
+    rows = [_row(campaign, url) for campaign in campaigns]
     if not rows:
         rows = [
             '<tr><td colspan="5" class="text-body-secondary">'

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from documents.markup import text as _e
+from documents.markup import url_for_each
 from documents.templatetags.vn import clip
 from documents.vietnamese import form_date
 
@@ -32,12 +33,12 @@ def due_cell(deadline) -> str:
     return text
 
 
-def _row(dossier, show_due: bool) -> str:
+def _row(dossier, show_due: bool, url) -> str:
     draft = f"{_e(gettext('Draft'))} #{dossier.pk}"
     number = _e(dossier.number_text) if dossier.number else draft
     level = dossier.current_level
     cells = [
-        f'<td><a href="{_e(dossier.get_absolute_url())}">{number}</a></td>',
+        f'<td><a href="{_e(url(dossier.pk))}">{number}</a></td>',
         f"<td>{_e(dossier.proposing_unit.name)}</td>",
         f'<td class="small">{_e(clip(dossier.summary, 90))}'
         f'<div class="text-body-secondary">{_e(clip(dossier.campaign.title, 70))}</div></td>',
@@ -55,7 +56,8 @@ def _row(dossier, show_due: bool) -> str:
 @register.simple_tag
 def dossier_rows(dossiers, show_due=False):
     """<tr> of each dossier, or one row saying there is none."""
-    rows = [_row(dossier, bool(show_due)) for dossier in dossiers]
+    url = url_for_each("nominations:dossier_detail")  # Dossier.get_absolute_url
+    rows = [_row(dossier, bool(show_due), url) for dossier in dossiers]
     if not rows:
         rows = [
             f'<tr><td colspan="{8 if show_due else 7}" class="text-body-secondary">'

@@ -1,0 +1,38 @@
+import pytest
+from django.urls import reverse
+
+from documents.markup import text, url_for_each
+
+
+def test_text_escapes_like_django_and_keeps_safe_text():
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    for value in ['<a href="x">Tú & Lan\'s</a>', 12, None, "Lạng Sơn"]:
+        assert text(value) == conditional_escape(value)
+    assert text(mark_safe("<b>an toàn</b>")) == "<b>an toàn</b>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["nominations:dossier_detail", "campaign_detail", "public_campaign_detail"],
+)
+def test_url_for_each_answers_what_reverse_answers(name):
+    url = url_for_each(name)
+    for pk in (1, 7, 123456, 9081726354453627):
+        assert url(pk) == reverse(name, args=[pk])
+
+
+def test_url_for_each_falls_back_to_reverse_when_the_id_is_not_printed_as_is(monkeypatch):
+    from documents import markup
+
+    calls = []
+
+    def hex_reverse(name, args):  # a converter that prints ids in hexadecimal
+        calls.append(args[0])
+        return f"/x/{args[0]:x}/"
+
+    monkeypatch.setattr(markup, "reverse", hex_reverse)
+    url = url_for_each("campaign_detail")
+    assert url(255) == "/x/ff/"
+    assert calls == [int(markup._ID_MARK), 255]  # no mark in the first answer: each reversed
