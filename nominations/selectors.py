@@ -1,6 +1,6 @@
 """Reads of nominations, scoped to the user: out of scope and missing are the same 404."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from accounts.choices import Role
 from accounts.selectors import unit_ids_visible_to
 from awards.checks import PendingProposals, award_checks
 from awards.choices import SubjectKind
+from awards.selectors import form_catalogue
 from campaigns.choices import CampaignStatus
 from campaigns.selectors import campaigns_visible_to
 from documents.text import fold
@@ -116,67 +117,98 @@ def dossier_filter_campaigns(user):
     return Campaign.objects.filter(pk__in=ids).order_by("title")
 
 
-def _entries_prefetch():
-    return Prefetch(
-        "entries",
-        queryset=Entry.objects.select_related(
-            "person__unit", "unit", "requested_form", "proposed_form"
-        )
-        .prefetch_related(
-            # Apart: few entries are forwarded copies (no query when none is), and three more
-            # joins cost the planner more than the rows cost the database.
-            Prefetch(
-                "forwarded_from",
-                queryset=Entry.objects.select_related("dossier__proposing_unit").order_by(),
-            ),
-            Prefetch(
-                "reviews",
-                # Own columns only in ORDER BY: the default ("entry", then the entry's and
-                # the dossier's orderings) joins two more tables for nothing.
-                queryset=EntryReview.objects.select_related(
-                    "unit", "form_before", "form_after"
-                ).order_by("at", "pk"),
-            ),
-        )
-        .order_by("position", "pk"),
-    )
+def _as_prefetched(instance, name: str, objects: list) -> None:
+    """Let `instance.<name>.all()` answer `objects` without a query, as `prefetch_related`
+    leaves a related manager (Django keeps the rows on the instance the same way)."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
 def dossier_visible_or_404(*, user, pk: int) -> Dossier:
+    """The dossier with everything its page shows: entries (nominee, unit, forms, the copy
+    they were forwarded from, reviews), events, files and the dossiers it was forwarded as.
+
+    Each set is one plain query on the dossier's id, shared out in Python: Django's
+    prefetch machinery cost more than the queries themselves (about a third of the page).
+    `dossier.entries.all()`, `entry.reviews.all()`, `dossier.events.all()` and
+    `dossier.forwarded_dossiers.all()` answer from what was read.
+    """
     try:
         dossier = (
             dossiers_visible_to(user)
-            .select_related("campaign", "proposing_unit", "current_level", "forwarded_from")
-            .prefetch_related(
-                _entries_prefetch(),
-                # An event's entry is one of the dossier's, loaded above: not joined again.
-                Prefetch(
-                    "events", queryset=DossierEvent.objects.select_related("actor", "level_unit")
-                ),
-                # Files of the dossier and of its entries in one query, shared out below.
-                Prefetch(
-                    "attachments",
-                    queryset=Attachment.objects.select_related("uploaded_by").order_by(
-                        "uploaded_at", "pk"
-                    ),
-                    to_attr="all_attachments",
-                ),
-                "forwarded_dossiers",
+            # The proposing unit's parents: who decides each entry (routing) walks up to them.
+            .select_related(
+                "campaign", "proposing_unit__parent__parent", "current_level", "forwarded_from"
             )
+            # Few dossiers were forwarded as new ones: no query for them when none was.
+            .annotate(was_forwarded=Exists(Dossier.objects.filter(forwarded_from=OuterRef("pk"))))
             .get(pk=pk)
         )
     except Dossier.DoesNotExist as exc:
         raise Http404 from exc
-    entries = {entry.pk: entry for entry in dossier.entries.all()}
-    for event in dossier.events.all():
-        if event.entry_id in entries:
-            event.entry = entries[event.entry_id]
+    # The award forms of entries and reviews come from the catalogue, not from joins.
+    dossier.form_catalogue = forms = form_catalogue()
+    entries = list(
+        Entry.objects.filter(dossier_id=dossier.pk)
+        .select_related("person__unit", "unit")
+        .order_by("position", "pk")
+    )
+    by_pk = {}
+    for entry in entries:
+        by_pk[entry.pk] = entry
+        entry.requested_form = forms[entry.requested_form_id]
+        entry.proposed_form = forms[entry.proposed_form_id]
+    reviews = {entry.pk: [] for entry in entries}
+    if entries:
+        # Own columns only in ORDER BY: the default ("entry", then the entry's and the
+        # dossier's orderings) joins two more tables for nothing.
+        for review in (
+            EntryReview.objects.filter(entry__dossier_id=dossier.pk)
+            .select_related("unit")
+            .order_by("at", "pk")
+        ):
+            review.entry = by_pk[review.entry_id]
+            review.form_before = forms.get(review.form_before_id)
+            review.form_after = forms.get(review.form_after_id)
+            reviews[review.entry_id].append(review)
+    # Few entries are forwarded copies: no query when none is.
+    if copied := {entry.forwarded_from_id for entry in entries} - {None}:
+        sources = Entry.objects.filter(pk__in=copied).select_related("dossier__proposing_unit")
+        sources = {source.pk: source for source in sources.order_by()}
+        for entry in entries:
+            if entry.forwarded_from_id:
+                entry.forwarded_from = sources[entry.forwarded_from_id]
+    else:
+        for entry in entries:
+            entry.forwarded_from = None
+    # Files of the dossier and of its entries in one query.
     files = {}
-    for attachment in dossier.all_attachments:
+    for attachment in (
+        Attachment.objects.filter(dossier_id=dossier.pk)
+        .select_related("uploaded_by")
+        .order_by("uploaded_at", "pk")
+    ):
+        attachment.dossier = dossier
         files.setdefault(attachment.entry_id, []).append(attachment)
     dossier.dossier_attachments = files.get(None, [])
-    for entry in entries.values():
+    for entry in entries:
+        entry.dossier = dossier
         entry.attachment_list = files.get(entry.pk, [])
+        _as_prefetched(entry, "reviews", reviews[entry.pk])
+    # An event's entry is one of the dossier's, loaded above: not joined again.
+    events = list(
+        DossierEvent.objects.filter(dossier_id=dossier.pk).select_related("actor", "level_unit")
+    )
+    for event in events:
+        event.dossier = dossier
+        if event.entry_id in by_pk:
+            event.entry = by_pk[event.entry_id]
+    _as_prefetched(dossier, "entries", entries)
+    _as_prefetched(dossier, "events", events)
+    forwarded = list(dossier.forwarded_dossiers.all()) if dossier.was_forwarded else []
+    _as_prefetched(dossier, "forwarded_dossiers", forwarded)
     return dossier
 
 
@@ -331,7 +363,7 @@ def _award_rows_of(entry, by_person: dict, by_name: dict) -> list:
     return sorted(rows.values(), key=lambda a: (a.decision_date, a.pk))
 
 
-def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
+def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> list[list]:
     """`entry_checks` for each of `entries` (same order), in a number of queries that does not
     grow with the number of entries (only by chunks of 500 ids).
 
@@ -345,6 +377,9 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
 
     if not entries:
         return []
+    # Award forms of other entries and of awards: from the catalogue (`form_catalogue`, which
+    # the dossier page has read already), not joined to each row.
+    forms = forms if forms is not None else form_catalogue()
     campaign, proposing = dossier.campaign, dossier.proposing_unit
     on = routing_date(dossier)
     for entry in entries:
@@ -361,12 +396,16 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
         named_units |= Q(unit__isnull=True)
 
     # Offers of the campaign and this unit's quotas.
-    offers = {o.form_id: o for o in CampaignAward.objects.filter(campaign=campaign).order_by()}
-    offers_by_pk = {o.pk: o for o in offers.values()}
-    unit_quotas = {
-        q.offer_id: q
-        for q in AwardQuota.objects.filter(offer__campaign=campaign, unit=proposing).order_by()
+    # (A quota is unique per offer and unit: read with the offer, in the same query.)
+    unit_quota = AwardQuota.objects.filter(offer=OuterRef("pk"), unit=proposing)
+    offers = {
+        o.form_id: o
+        for o in CampaignAward.objects.filter(campaign=campaign)
+        .annotate(unit_max=Subquery(unit_quota.values("max_count")[:1]))
+        .order_by()
     }
+    offers_by_pk = {o.pk: o for o in offers.values()}
+    unit_quotas = {o.pk: o.unit_max for o in offers.values() if o.unit_max is not None}
     # Standing awards of the campaign, counted per form and per (form, proposing unit).
     awarded, awarded_by_unit = {}, {}
     if any(o.quota is not None for o in offers.values()) or unit_quotas:
@@ -405,13 +444,14 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
     here_by_form = {}
     for entry in entries:
         here_by_form[entry.proposed_form_id] = here_by_form.get(entry.proposed_form_id, 0) + 1
-    related = ("dossier__proposing_unit", "proposed_form")
+    related = ("dossier__proposing_unit",)
     open_same = {}
     named_kinds = Q(subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD))
     for match in _either(
         person_id=saved_person_ids, nominee_name_folded=(names, named_units & named_kinds)
     ):
         for e in others.filter(match).select_related(*related).order_by():
+            e.proposed_form = forms[e.proposed_form_id]
             open_same[e.pk] = e
     proposals = {}
     for candidate, here in [
@@ -423,11 +463,13 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
 
     # Awards of the campaign to the same nominees.
     campaign_awards = {}
-    standing = Award.objects.standing().filter(campaign=campaign).select_related("form").order_by()
+    standing = Award.objects.standing().filter(campaign=campaign).order_by()
     for match in _either(
         person_id=saved_person_ids, recipient_name_folded=(names, named_units & named_kinds)
     ):
-        campaign_awards.update({a.pk: a for a in standing.filter(match)})
+        for row in standing.filter(match):
+            row.form = forms[row.form_id]
+            campaign_awards[row.pk] = row
     awards_by_person, awards_by_name = {}, {}
     for row in sorted(campaign_awards.values(), key=lambda a: (a.decision_date, a.pk)):
         if row.person_id:
@@ -526,14 +568,14 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
                             % {"max": offer.quota, "form": form.name, "used": used},
                         )
                     )
-            quota = unit_quotas.get(offer.pk)
+            quota = unit_quotas.get(offer.pk)  # this unit's maximum
             if quota is not None:
                 used = (
                     awarded_by_unit.get(form.pk, 0)
                     + open_by_form_unit.get(form.pk, 0)
                     + here_others
                 )
-                if used >= quota.max_count:
+                if used >= quota:
                     found.append(
                         award._blocking(
                             award.CheckCode.QUOTA_EXCEEDED,
@@ -543,7 +585,7 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list) -> list[list]:
                             )
                             % {
                                 "unit": proposing.name,
-                                "max": quota.max_count,
+                                "max": quota,
                                 "form": form.name,
                                 "used": used,
                             },

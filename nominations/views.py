@@ -183,7 +183,9 @@ class DossierDetailView(DossierMixin, TemplateView):
         active = [e for e in entries if e.is_active]
         for entry in entries:
             entry.dossier = dossier  # the prefetched entry shares the loaded dossier
-        results = dossier_entries_checks(dossier=dossier, entries=active)
+        results = dossier_entries_checks(
+            dossier=dossier, entries=active, forms=dossier.form_catalogue
+        )
         checks = dict(zip(map(id, active), results, strict=True))
         form_choices = None
         for entry in entries:
