@@ -107,9 +107,22 @@ def test_repeated_failures_lock_the_account_in_vietnamese(page, officer):
     assert page.url.endswith("/accounts/login/")
 
 
+def test_navigation_fits_one_line_on_a_desktop(page, officer):
+    sign_in(page)
+    if page.viewport_name == "phone":
+        return
+    nav = page.locator(".portal-nav").bounding_box()
+    brand = page.locator(".navbar-brand").bounding_box()
+    assert nav["height"] < 2 * brand["height"] + 24  # one row of links, not two or three
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def test_sign_out_ends_the_session(page, live_server, officer):
     sign_in(page)
     open_menu(page)
+    # The account's items (unit, password, sign out) are in a menu under the user's name.
+    page.get_by_role("button", name="Hoàng Thị Lan").click()
+    expect(page.locator(".dropdown-menu")).to_contain_text("Xã Cao Lâu")
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page).to_have_url(f"{live_server.url}/accounts/login/")
     check_page(page)
