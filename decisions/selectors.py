@@ -119,11 +119,12 @@ def verification_or_none(token: str) -> DecisionAward | None:
     """The awardee a certificate's token names, if its decision is issued."""
     if not token or len(token) > 40:
         return None
-    return (
+    found = (
         DecisionAward.objects.filter(token=token, decision__status=DecisionStatus.ISSUED)
         .select_related("decision__issuer", "decision__doc_type", "decision__form", "unit", "award")
-        .first()
+        .order_by()  # the token is unique: no ORDER BY (first() joined for the default one)
     )
+    return next(iter(found[:1]), None)
 
 
 def layout_for(form) -> CertificateLayout:
