@@ -252,3 +252,40 @@ def test_honour_roll_keeps_only_the_whole_rolls_total(client, known):
         # The total, then the page's rows when there are any (the menus are kept).
         assert "COUNT(*)" in ctx.captured_queries[0]["sql"]
         assert len(ctx.captured_queries) <= 2
+
+
+def test_honour_rows_print_positions_of_people_only_and_escape_names():
+    """The rows built in Python (reports.templatetags.honour_rows): a collective shows no
+    position even when a person is recorded with it; text is escaped; no unit prints empty."""
+    from types import SimpleNamespace as Row
+
+    from reports.templatetags.honour_rows import honour_rows
+
+    form = Row(name="Bằng khen <của> Chủ tịch")
+    person = Row(position="Trưởng thôn & Bí thư")
+    rows = [
+        Row(
+            recipient_name="Lò Văn <b>",
+            subject_kind="individual",
+            person_id=1,
+            person=person,
+            unit=Row(name="Xã Cao Lâu"),
+            form=form,
+        ),
+        Row(
+            recipient_name="Chi bộ thôn Bản 2",
+            subject_kind="collective",
+            person_id=1,
+            person=person,
+            unit=None,
+            form=form,
+        ),
+    ]
+    html = honour_rows(rows)
+    assert html.splitlines() == [
+        "<tr><td>Lò Văn &lt;b&gt;</td><td>Trưởng thôn &amp; Bí thư</td><td>Xã Cao Lâu</td>"
+        "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
+        "<tr><td>Chi bộ thôn Bản 2</td><td></td><td></td>"
+        "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
+    ]
+    assert "Không có" in honour_rows([])
