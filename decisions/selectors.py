@@ -115,13 +115,33 @@ def public_decision_or_404(pk: int) -> Decision:
         raise Http404 from exc
 
 
+_VERIFY_FIELDS = (
+    "name",
+    "token",
+    "unit__name",
+    "decision__status",
+    "decision__number",
+    "decision__date",
+    "decision__abbreviation",
+    "decision__pdf_status",
+    "decision__doc_type__abbreviation",
+    "decision__form__name",
+    "award__revoked",
+    "award__revoking_decision_number",
+    "award__revoking_decision_date",
+    "award__decision_issuer",
+)
+
+
 def verification_or_none(token: str) -> DecisionAward | None:
     """The awardee a certificate's token names, if its decision is issued."""
     if not token or len(token) > 40:
         return None
     found = (
         DecisionAward.objects.filter(token=token, decision__status=DecisionStatus.ISSUED)
-        .select_related("decision__issuer", "decision__doc_type", "decision__form", "unit", "award")
+        .select_related("decision__doc_type", "decision__form", "unit", "award")
+        # What the page prints, not the decision's pages of text nor the register's details.
+        .only(*_VERIFY_FIELDS)
         .order_by()  # the token is unique: no ORDER BY (first() joined for the default one)
     )
     return next(iter(found[:1]), None)
