@@ -140,6 +140,16 @@ class EntryForm(PortalFormMixin, forms.Form):
         }
 
 
+# The dossier page prints one appraisal form per entry, with the prefix "e<entry id>"
+# (EntryAppraiseView binds it so); the page renders the form once with this prefix and puts
+# each entry's in its place.
+APPRAISE_PREFIX = "eAPPRAISEDENTRY"
+
+
+def appraise_prefix(entry_pk: int) -> str:
+    return f"e{entry_pk}"
+
+
 class AppraiseForm(PortalFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("decision"), choices=ReviewDecision.choices)
     form = forms.ModelChoiceField(

@@ -19,12 +19,14 @@ from documents.templatetags.vn import clip
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
 from nominations.forms import (
+    APPRAISE_PREFIX,
     AppraiseForm,
     AttachmentForm,
     DossierEditForm,
     DossierForm,
     EntryForm,
     ReturnForm,
+    appraise_prefix,
 )
 from nominations.routing import entry_deciding_unit
 from nominations.selectors import (
@@ -187,23 +189,28 @@ class DossierDetailView(DossierMixin, TemplateView):
             dossier=dossier, entries=active, forms=dossier.form_catalogue
         )
         checks = dict(zip(map(id, active), results, strict=True))
-        form_choices = None
+        # One unbound appraisal form for every entry: {% entry_rows %} renders its fields
+        # once and prints them under each entry's prefix (APPRAISE_PREFIX replaced).
+        appraise_form = None
+        if may_appraise:
+            appraise_form = AppraiseForm(
+                dossier=dossier, prefix=APPRAISE_PREFIX, initial={"decision": "agree"}
+            )
+            # The offered forms read once, as a list: rendering a queryset's choices reads it
+            # again (and counts it) each time the widget looks at them.
+            field = appraise_form.fields["form"]
+            field.choices = [
+                ("", field.empty_label),
+                *((form.pk, field.label_from_instance(form)) for form in field.queryset),
+            ]
         for entry in entries:
             row = {
                 "entry": entry,
                 "deciding": entry_deciding_unit(entry, dossier),
-                "appraise_form": None,
+                "appraise_form": appraise_form if entry.status != "forwarded" else None,
             }
             if entry.is_active:
                 row["checks"] = checks[id(entry)]
-            if may_appraise and entry.status != "forwarded":
-                form = AppraiseForm(
-                    dossier=dossier, prefix=f"e{entry.pk}", initial={"decision": "agree"}
-                )
-                if form_choices is None:
-                    form_choices = list(form.fields["form"].choices)
-                form.fields["form"].choices = form_choices
-                row["appraise_form"] = form
             rows.append(row)
         ctx.update(
             dossier=dossier,
@@ -380,7 +387,7 @@ class DossierActionView(PostOnlyDossierView):
 class EntryAppraiseView(PostOnlyDossierView):
     def act(self, dossier):
         entry = entry_of_dossier_or_404(dossier=dossier, pk=self.kwargs["entry"])
-        form = AppraiseForm(self.request.POST, dossier=dossier, prefix=f"e{entry.pk}")
+        form = AppraiseForm(self.request.POST, dossier=dossier, prefix=appraise_prefix(entry.pk))
         if not form.is_valid():
             raise ValidationError(_("Choose a decision."))
         services.entry_appraise(

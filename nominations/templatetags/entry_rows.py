@@ -14,6 +14,7 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
 
 from documents.markup import text as _e
+from nominations.forms import APPRAISE_PREFIX, appraise_prefix
 
 register = template.Library()
 
@@ -150,7 +151,21 @@ def _status(e, ctx: dict, w: _Words) -> str:
 
 
 def _appraisal(e, form, ctx: dict, w: _Words) -> str:
+    """The appraisal row of entry `e`: `form` (unbound, prefix APPRAISE_PREFIX, the same for
+    every entry) is rendered once per page and printed under the entry's own prefix."""
     action = reverse("nominations:entry_appraise", args=[ctx["dossier"].pk, e.pk])
+    cells = getattr(form, "rendered_cells", None)
+    if cells is None:  # kept on the form: the page's tables share it
+        cells = form.rendered_cells = _appraisal_cells(form, w)
+    cells = cells.replace(APPRAISE_PREFIX, appraise_prefix(e.pk))
+    return (
+        f'<tr class="entry-appraise"><td></td><td colspan="5"><form method="post" '
+        f'action="{_e(action)}" class="row g-2 align-items-end">{ctx["csrf"]}'
+        f"{cells}</form></td></tr>"
+    )
+
+
+def _appraisal_cells(form, w: _Words) -> str:
     cells = []
     for name, width in (("decision", "col-6 col-md-2"), ("form", "col-6 col-md-3")):
         field = form[name]
@@ -167,11 +182,7 @@ def _appraisal(e, form, ctx: dict, w: _Words) -> str:
         f'<div class="col-12 col-md-2"><button class="btn btn-outline-primary btn-sm w-100" '
         f'type="submit">{w.record}</button></div>'
     )
-    return (
-        f'<tr class="entry-appraise"><td></td><td colspan="5"><form method="post" '
-        f'action="{_e(action)}" class="row g-2 align-items-end">{ctx["csrf"]}'
-        f"{''.join(cells)}</form></td></tr>"
-    )
+    return "".join(cells)
 
 
 @register.simple_tag(takes_context=True)

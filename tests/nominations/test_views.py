@@ -11,11 +11,12 @@ from awards.choices import SubjectKind
 from campaigns.choices import UnitKind
 from campaigns.services import issuer_defaults
 from nominations import services
-from nominations.choices import DossierStatus
+from nominations.choices import DossierStatus, EntryStatus
 from nominations.deadlines import forget_calendar
 from nominations.models import Attachment, Dossier, Entry
 from tests.factories import UnitFactory
 from tests.nominations.conftest import BEFORE
+from tests.nominations.factories import EntryFactory
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -502,3 +503,42 @@ def test_entry_rows_show_reviews_forwarded_copies_files_and_escape_text(
         "Huyện Cao Lộc: Nâng hình thức → Bằng khen của Chủ tịch UBND tỉnh – Thành tích &lt;" in html
     )
     assert "<xuất sắc>" not in html
+
+
+def test_appraisal_forms_carry_each_entrys_prefix_and_are_read_once(
+    client, tree, people, make_dossier, django_assert_num_queries
+):
+    """One appraisal form rendered once and printed under each entry's prefix, which the
+    appraisal view binds; its menu of forms is read once whatever the number of entries."""
+    p = people
+    dossier = make_dossier(tree.cao_lau, "giay-khen-chu-tich-huyen", "giay-khen-chu-tich-huyen")
+    services.dossier_submit(dossier=dossier, actor=p.cao_lau_officer)
+    services.dossier_receive(dossier=dossier, actor=p.cao_loc_officer)
+    client.force_login(p.cao_loc_officer)
+    url = reverse("nominations:dossier_detail", args=[dossier.pk])
+    client.get(url)  # the session, the user's groups and the work calendar read
+    with CaptureQueriesContext(connection) as two:
+        html = client.get(url).content.decode()
+    entries = list(dossier.entries.order_by("position", "pk"))
+    for entry in entries:
+        assert f'name="e{entry.pk}-decision"' in html
+        assert f'for="id_e{entry.pk}-form"' in html
+        assert f'action="/dossiers/{dossier.pk}/entries/{entry.pk}/appraise/"' in html
+    assert "APPRAISE" not in html
+    assert html.count('<option value="" selected>—</option>') == 2
+    queries = len(two)
+    # Two entries more (as if proposed with the others): the same number of queries.
+    for _ in range(2):
+        EntryFactory(dossier=dossier, requested_form=entries[0].requested_form)
+    dossier.entries.update(status=EntryStatus.PROPOSED)
+    with django_assert_num_queries(queries):
+        html = client.get(url).content.decode()
+    assert html.count("-decision") >= 4 * 2  # label and select of each of the four entries
+    first = entries[0]
+    response = client.post(
+        reverse("nominations:entry_appraise", args=[dossier.pk, first.pk]),
+        {f"e{first.pk}-decision": "agree", f"e{first.pk}-form": "", f"e{first.pk}-reason": ""},
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.status == EntryStatus.AGREED
