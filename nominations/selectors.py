@@ -363,6 +363,32 @@ def _award_rows_of(entry, by_person: dict, by_name: dict) -> list:
     return sorted(rows.values(), key=lambda a: (a.decision_date, a.pk))
 
 
+# What the checks read of another open proposal (`_entry_keys`, `_entry_sort_key`, `_label`)
+# and of an earlier award (`_award_rows_of`, `decision_reference`): not their achievements.
+_OPEN_PROPOSAL_FIELDS = (
+    "subject_kind",
+    "person_id",
+    "unit_id",
+    "nominee_name_folded",
+    "proposed_form_id",
+    "position",
+    "dossier__number",
+    "dossier__created_at",
+    "dossier__proposing_unit__name",
+    "dossier__proposing_unit__kind",
+)
+_AWARD_CHECK_FIELDS = (
+    "subject_kind",
+    "person_id",
+    "unit_id",
+    "recipient_name_folded",
+    "form_id",
+    "decision_number",
+    "decision_date",
+    "decision_issuer",
+)
+
+
 def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> list[list]:
     """`entry_checks` for each of `entries` (same order), in a number of queries that does not
     grow with the number of entries (only by chunks of 500 ids).
@@ -444,13 +470,13 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
     here_by_form = {}
     for entry in entries:
         here_by_form[entry.proposed_form_id] = here_by_form.get(entry.proposed_form_id, 0) + 1
-    related = ("dossier__proposing_unit",)
     open_same = {}
     named_kinds = Q(subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD))
     for match in _either(
         person_id=saved_person_ids, nominee_name_folded=(names, named_units & named_kinds)
     ):
-        for e in others.filter(match).select_related(*related).order_by():
+        found = others.filter(match).select_related("dossier__proposing_unit")
+        for e in found.only(*_OPEN_PROPOSAL_FIELDS).order_by():
             e.proposed_form = forms[e.proposed_form_id]
             open_same[e.pk] = e
     proposals = {}
@@ -463,7 +489,9 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
 
     # Awards of the campaign to the same nominees.
     campaign_awards = {}
-    standing = Award.objects.standing().filter(campaign=campaign).order_by()
+    standing = (
+        Award.objects.standing().filter(campaign=campaign).only(*_AWARD_CHECK_FIELDS).order_by()
+    )
     for match in _either(
         person_id=saved_person_ids, recipient_name_folded=(names, named_units & named_kinds)
     ):
