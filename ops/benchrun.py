@@ -62,9 +62,12 @@ def _targets(cmd, options):
     pages = {"ping": ("/ops/ping/", None)}
     pages["home"] = ("/", PROVINCE_OFFICER)
     pages["dossiers"] = ("/dossiers/", PROVINCE_OFFICER)
+    # A dossier the province has received: the page its officers appraise on, with the checks
+    # of every entry and an appraisal form under each (the heaviest state of the page).
     dossier = (
-        Dossier.objects.filter(current_level__kind=UnitKind.PROVINCE)
-        .exclude(status=DossierStatus.DRAFT)
+        Dossier.objects.filter(
+            current_level__kind=UnitKind.PROVINCE, status=DossierStatus.RECEIVED
+        )
         .order_by("pk")
         .first()
     )
