@@ -49,7 +49,10 @@ MINUTES_OBJECT_TYPE = "nominations.councilsession"
 
 
 def session_of(dossier: Dossier) -> CouncilSession | None:
-    item = CouncilAgendaItem.objects.filter(dossier=dossier).select_related("session").first()
+    # A dossier is on one agenda at most (council_agenda_dossier_once): no ORDER BY needed,
+    # and first()'s would join the sessions to sort by their date.
+    found = CouncilAgendaItem.objects.filter(dossier=dossier).select_related("session").order_by()
+    item = next(iter(found[:1]), None)
     return item.session if item else None
 
 

@@ -65,9 +65,7 @@ def _targets(cmd, options):
     # A dossier the province has received: the page its officers appraise on, with the checks
     # of every entry and an appraisal form under each (the heaviest state of the page).
     dossier = (
-        Dossier.objects.filter(
-            current_level__kind=UnitKind.PROVINCE, status=DossierStatus.RECEIVED
-        )
+        Dossier.objects.filter(current_level__kind=UnitKind.PROVINCE, status=DossierStatus.RECEIVED)
         .order_by("pk")
         .first()
     )
