@@ -64,10 +64,11 @@ def _targets(cmd, options):
     pages["dossiers"] = ("/dossiers/", PROVINCE_OFFICER)
     # A dossier the province has received: the page its officers appraise on, with the checks
     # of every entry and an appraisal form under each (the heaviest state of the page).
+    # (A tiny data set may hold none: then any dossier sent to the province.)
+    at_province = Dossier.objects.filter(current_level__kind=UnitKind.PROVINCE).order_by("pk")
     dossier = (
-        Dossier.objects.filter(current_level__kind=UnitKind.PROVINCE, status=DossierStatus.RECEIVED)
-        .order_by("pk")
-        .first()
+        at_province.filter(status=DossierStatus.RECEIVED).first()
+        or at_province.exclude(status=DossierStatus.DRAFT).first()
     )
     pages["dossier"] = (f"/dossiers/{dossier.pk}/", PROVINCE_OFFICER)
     pages["campaigns"] = ("/campaigns/", PROVINCE_OFFICER)
