@@ -19,10 +19,21 @@ def legal_bases_in_force(*, on: datetime.date, cited_only: bool = False):
     return qs.order_by("order", "in_force_from")
 
 
-def form_catalogue() -> dict[int, AwardForm]:
+class FormCatalogue(dict):
+    """Award forms by id. `catalogue[None]` is None (a nullable form); a form created after
+    the catalogue was read is fetched when first asked for."""
+
+    def __missing__(self, pk):
+        if pk is None:
+            return None
+        form = self[pk] = AwardForm.objects.get(pk=pk)
+        return form
+
+
+def form_catalogue() -> FormCatalogue:
     """Every award form by id: a dozen rows, read once for a page that shows many entries,
     reviews or awards instead of joined to each of them (two forms per entry and review)."""
-    return {form.pk: form for form in AwardForm.objects.order_by()}
+    return FormCatalogue((form.pk, form) for form in AwardForm.objects.order_by())
 
 
 def award_forms_valid_on(*, on: datetime.date):

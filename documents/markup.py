@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from html import escape
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 
 def text(value) -> str:
@@ -21,7 +21,10 @@ _ID_MARK = "9081726354453627"
 def url_for_each(name: str) -> Callable[[object], str]:
     """`reverse(name, args=[pk])` for the rows of a table at the cost of one reverse: the
     view's path with a mark where the id goes, filled in for each row."""
-    head, found, tail = reverse(name, args=[int(_ID_MARK)]).partition(_ID_MARK)
-    if not found:  # a pattern that does not print the id as it is: reverse each time
+    try:
+        head, found, tail = reverse(name, args=[int(_ID_MARK)]).partition(_ID_MARK)
+    except NoReverseMatch:  # a pattern that takes fewer digits
+        found = ""
+    if not found:  # or that does not print the id as it is: reverse each time
         return lambda pk: reverse(name, args=[pk])
     return lambda pk: f"{head}{pk}{tail}"

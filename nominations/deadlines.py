@@ -78,6 +78,15 @@ def forget_calendar(**_kwargs) -> None:
         _kept.clear()
 
 
+def forget_calendar_now_and_on_commit(**_kwargs) -> None:
+    """Signal receiver: forget now, and again once the change is committed, so that a request
+    that read the old rows in between does not keep them."""
+    from django.db import transaction
+
+    forget_calendar()
+    transaction.on_commit(forget_calendar)
+
+
 # -- the calendar ---------------------------------------------------------------------------------
 
 

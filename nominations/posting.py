@@ -55,7 +55,9 @@ def posting_open(*, dossier: Dossier, actor, today=None) -> Posting:
         unit=dossier.current_level,
         opened_on=today,
         working_days=days,
-        closes_on=WorkCalendar.load().add_working_days(today, days),
+        # Stored, and it decides how long the public may comment: read from the table, not
+        # from the calendar a process keeps (which may be a minute behind an admin's change).
+        closes_on=WorkCalendar.read().add_working_days(today, days),
         created_by=actor,
     )
     full = {

@@ -170,8 +170,8 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
             .order_by("at", "pk")
         ):
             review.entry = by_pk[review.entry_id]
-            review.form_before = forms.get(review.form_before_id)
-            review.form_after = forms.get(review.form_after_id)
+            review.form_before = forms[review.form_before_id]
+            review.form_after = forms[review.form_after_id]
             reviews[review.entry_id].append(review)
     # Few entries are forwarded copies: no query when none is.
     if copied := {entry.forwarded_from_id for entry in entries} - {None}:
@@ -180,9 +180,6 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
         for entry in entries:
             if entry.forwarded_from_id:
                 entry.forwarded_from = sources[entry.forwarded_from_id]
-    else:
-        for entry in entries:
-            entry.forwarded_from = None
     # Files of the dossier and of its entries in one query.
     files = {}
     for attachment in (
@@ -423,7 +420,7 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
 
     # Offers of the campaign and this unit's quotas.
     # (A quota is unique per offer and unit: read with the offer, in the same query.)
-    unit_quota = AwardQuota.objects.filter(offer=OuterRef("pk"), unit=proposing)
+    unit_quota = AwardQuota.objects.filter(offer=OuterRef("pk"), unit=proposing).order_by()
     offers = {
         o.form_id: o
         for o in CampaignAward.objects.filter(campaign=campaign)

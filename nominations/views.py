@@ -182,9 +182,7 @@ class DossierDetailView(DossierMixin, TemplateView):
         rows = []
         # The checks of all entries at once, and the offered forms read once for every
         # appraisal form: the page's queries do not grow with the number of entries.
-        active = [e for e in entries if e.is_active]
-        for entry in entries:
-            entry.dossier = dossier  # the prefetched entry shares the loaded dossier
+        active = [e for e in entries if e.is_active]  # each shares `dossier` (the selector)
         results = dossier_entries_checks(
             dossier=dossier, entries=active, forms=dossier.form_catalogue
         )

@@ -36,3 +36,17 @@ def test_url_for_each_falls_back_to_reverse_when_the_id_is_not_printed_as_is(mon
     url = url_for_each("campaign_detail")
     assert url(255) == "/x/ff/"
     assert calls == [int(markup._ID_MARK), 255]  # no mark in the first answer: each reversed
+
+
+def test_url_for_each_falls_back_when_the_mark_does_not_fit_the_pattern(monkeypatch):
+    from django.urls import NoReverseMatch
+
+    from documents import markup
+
+    def short_ids(name, args):  # a pattern taking at most four digits
+        if len(str(args[0])) > 4:
+            raise NoReverseMatch(name)
+        return f"/x/{args[0]}/"
+
+    monkeypatch.setattr(markup, "reverse", short_ids)
+    assert url_for_each("campaign_detail")(42) == "/x/42/"

@@ -258,3 +258,39 @@ def test_home_queue_shows_due_dates_and_overdue_count(tree, people, make_dossier
     assert "07/01/2025" in html  # 3 working days after Thursday 2/1/2025
     detail = client.get(reverse("nominations:dossier_detail", args=[dossier.pk]))
     assert "07/01/2025" in detail.content.decode()
+
+
+def test_kept_calendar_is_read_again_after_its_time_and_after_a_limit_is_deleted(
+    db, settings, monkeypatch, django_assert_num_queries
+):
+    from nominations import deadlines
+
+    settings.WORK_CALENDAR_CACHE_SECONDS = 60
+    now = [1000.0]
+    monkeypatch.setattr(deadlines.time, "monotonic", lambda: now[0])
+    calendar = WorkCalendar.load()
+    now[0] += 59
+    with django_assert_num_queries(0):
+        assert WorkCalendar.load() is calendar
+    now[0] += 2  # 61 s after it was read
+    with django_assert_num_queries(1):
+        assert WorkCalendar.load() is not calendar
+    limits = Limits.load()
+    StageTimeLimit.objects.get(status=DossierStatus.RECEIVED, level="province").delete()
+    assert (DossierStatus.RECEIVED, "province") in limits.rows
+    assert (DossierStatus.RECEIVED, "province") not in Limits.load().rows
+
+
+def test_a_change_is_forgotten_again_when_it_is_committed(
+    db, settings, django_capture_on_commit_callbacks
+):
+    """A request reading the old rows between the save and the commit keeps nothing."""
+    settings.WORK_CALENDAR_CACHE_SECONDS = 60
+    day = D(2027, 3, 3)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        Holiday.objects.create(date=day, name="Ngày nghỉ thử")
+        stale = WorkCalendar.load()  # read while the change is not committed yet
+    assert WorkCalendar.load() is stale
+    for callback in callbacks:
+        callback()
+    assert WorkCalendar.load() is not stale

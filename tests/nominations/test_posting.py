@@ -211,3 +211,32 @@ def test_form_without_posting_days_is_not_posted(tree, people, make_dossier):
     with pytest.raises(WorkflowError):
         services.dossier_post(dossier=dossier, actor=p.province_officer)
     assert not Posting.objects.exists()
+
+
+def test_closing_date_is_counted_on_the_holidays_in_the_table_not_a_kept_calendar(
+    tree, people, make_dossier, settings
+):
+    """The closing date is stored and decides how long the public may comment: it is counted
+    on the holidays as they are in the database, even when a process keeps an older list."""
+    from nominations.deadlines import WorkCalendar
+    from nominations.models import Holiday
+
+    settings.WORK_CALENDAR_CACHE_SECONDS = 60
+    kept = WorkCalendar.load()  # this process keeps the list as it is now
+    today = timezone.localdate()
+    day = kept.add_working_days(today, 1)
+    # Changed without a signal (as SQL or another process would): the kept list is stale.
+    Holiday.objects.bulk_create([Holiday(date=day, name="Ngày nghỉ bù thử")])
+    assert WorkCalendar.load() is kept
+    AwardForm.objects.filter(code=FORM).update(posting_days=5)
+    dossier = make_dossier(tree.ba_son, FORM, date=AFTER)
+    p = people
+    services.dossier_submit(dossier=dossier, actor=p.ba_son_officer)
+    services.dossier_receive(dossier=dossier, actor=p.province_officer)
+    for entry in dossier.entries.all():
+        services.entry_appraise(entry=entry, actor=p.province_officer, decision="agree")
+    services.dossier_appraise_done(dossier=dossier, actor=p.province_officer)
+    services.dossier_post(dossier=dossier, actor=p.province_officer)
+    posting = Posting.objects.get(dossier=dossier)
+    assert posting.closes_on == WorkCalendar.read().add_working_days(today, 5)
+    assert posting.closes_on != kept.add_working_days(today, 5)

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.cache import cache
@@ -542,3 +543,59 @@ def test_appraisal_forms_carry_each_entrys_prefix_and_are_read_once(
     assert response.status_code == 302
     first.refresh_from_db()
     assert first.status == EntryStatus.AGREED
+
+
+def test_the_dossier_reads_its_sets_once_and_its_managers_still_query_when_asked(
+    tree, people, make_dossier, django_assert_num_queries
+):
+    """dossier_visible_or_404 leaves the related managers as prefetch_related would: all()
+    and count() answer from what was read, filter() asks the database."""
+    from nominations.selectors import dossier_visible_or_404
+
+    dossier = make_dossier(tree.cao_lau, "giay-khen-chu-tich-huyen", "giay-khen-chu-tich-xa")
+    loaded = dossier_visible_or_404(user=people.cao_lau_officer, pk=dossier.pk)
+    with django_assert_num_queries(0):
+        entries = list(loaded.entries.all())
+        assert loaded.entries.count() == 2
+        assert [e.proposed_form.code for e in entries] == [
+            "giay-khen-chu-tich-huyen",
+            "giay-khen-chu-tich-xa",
+        ]
+        assert all(e.dossier is loaded for e in entries)
+        assert all(list(e.reviews.all()) == [] for e in entries)
+        assert list(loaded.events.all()) == list(loaded.events.all())
+        assert list(loaded.forwarded_dossiers.all()) == []
+    with django_assert_num_queries(1):
+        assert loaded.entries.filter(proposed_form__code="giay-khen-chu-tich-xa").count() == 1
+
+
+def test_entry_rows_show_buttons_only_to_whom_they_serve(client, tree, people, make_dossier):
+    """Edit and remove for the proposing officer while the dossier is editable; the file
+    upload where files may be attached; the checks' verdict on each active entry; no appraisal
+    form for those who cannot appraise."""
+    p = people
+    dossier = make_dossier(tree.cao_lau, "giay-khen-chu-tich-huyen")
+    entry = dossier.entries.get()
+    edit = f'href="/dossiers/{dossier.pk}/entries/{entry.pk}/edit/"'
+    remove = f'action="/dossiers/{dossier.pk}/entries/{entry.pk}/remove/"'
+    upload = '<input type="hidden" name="kind" value="achievement_report">'
+    url = reverse("nominations:dossier_detail", args=[dossier.pk])
+    client.force_login(p.cao_lau_officer)
+    html = client.get(url).content.decode()
+    assert edit in html
+    assert remove in html
+    assert upload in html
+    checks = re.search(r'data-label="Kiểm tra">(.*?)</td>', html).group(1)
+    assert "Không phát hiện vấn đề" in checks or "<code>" in checks
+    assert "entry-appraise" not in html
+    client.force_login(p.cao_lau_leader)  # in scope, not an officer: reads only
+    html = client.get(url).content.decode()
+    assert edit not in html
+    assert remove not in html
+    assert upload not in html
+    services.dossier_submit(dossier=dossier, actor=p.cao_lau_officer)
+    client.force_login(p.cao_lau_officer)  # submitted: no longer editable
+    html = client.get(url).content.decode()
+    assert edit not in html
+    assert remove not in html
+    assert "entry-appraise" not in html
