@@ -289,3 +289,25 @@ def test_honour_rows_print_positions_of_people_only_and_escape_names():
         "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
     ]
     assert "Không có" in honour_rows([])
+
+
+def test_bar_chart_prints_localised_numbers_escaped_labels_and_an_empty_state():
+    """The dashboard's charts built in Python (reports.templatetags.bar_chart): numbers as
+    the template printed them in Vietnamese, coordinates with a dot for SVG, labels escaped."""
+    from django.utils import translation
+
+    from reports.selectors import chart
+    from reports.templatetags.bar_chart import bar_chart
+
+    with translation.override("vi"):
+        html = bar_chart(chart("units", "Theo <đơn vị>", [("Xã <A>", 1234), ("Xã B", 1)]))
+        empty = bar_chart(chart("months", "Theo tháng", []))
+    assert "Theo &lt;đơn vị&gt;" in html
+    assert "<đơn vị>" not in html
+    # Vietnamese: a decimal comma, no grouping of thousands (Django's vi formats).
+    row = '<td>Xã &lt;A&gt;</td><td class="text-end">1234</td><td class="text-end">99,9</td>'
+    assert row in html
+    assert 'width="80.0%"' in html  # SVG coordinates keep the dot
+    assert '<th class="text-end">1235</th>' in html  # the total
+    assert '<p class="text-body-secondary mb-0">' in empty
+    assert "<svg" not in empty
