@@ -44,11 +44,14 @@ def _years() -> list[int]:
     return list(range(this_year, 2018, -1))
 
 
-def _unit_label(name: str, valid_to) -> str:
-    """A unit in a menu; one that no longer exists says until when it did."""
-    if valid_to is None:
-        return name
-    return _("%(unit)s (until %(date)s)") % {"unit": name, "date": f"{valid_to:%d/%m/%Y}"}
+def _unit_labels(rows) -> list[tuple[int, str]]:
+    """(pk, label) of units in a menu; one that no longer exists says until when it did (the
+    wording translated once for the menu, not once per unit)."""
+    until = _("%(unit)s (until %(date)s)")
+    return [
+        (pk, name if valid_to is None else until % {"unit": name, "date": f"{valid_to:%d/%m/%Y}"})
+        for pk, name, valid_to in rows
+    ]
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
@@ -80,13 +83,12 @@ class DashboardView(StaffRequiredMixin, TemplateView):
                 .order_by("-issue_year", "title")
                 .values_list("pk", "title")
             ],
-            unit_choices=[
-                (pk, _unit_label(name, valid_to))
-                for pk, name, valid_to in units_visible_to(user)
+            unit_choices=_unit_labels(
+                units_visible_to(user)
                 .administrative()
                 .order_by("name")
                 .values_list("pk", "name", "valid_to")
-            ],
+            ),
             export_kinds=ExportKind.choices,
         )
         return ctx
