@@ -11,7 +11,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from documents.markup import text as _e
 from nominations.forms import APPRAISE_PREFIX, appraise_prefix
@@ -156,13 +156,34 @@ def _appraisal(e, form, ctx: dict, w: _Words) -> str:
     action = reverse("nominations:entry_appraise", args=[ctx["dossier"].pk, e.pk])
     cells = getattr(form, "rendered_cells", None)
     if cells is None:  # kept on the form: the page's tables share it
-        cells = form.rendered_cells = _appraisal_cells(form, w)
+        cells = form.rendered_cells = _kept_appraisal_cells(form, w)
     cells = cells.replace(APPRAISE_PREFIX, appraise_prefix(e.pk))
     return (
         f'<tr class="entry-appraise"><td></td><td colspan="5"><form method="post" '
         f'action="{_e(action)}" class="row g-2 align-items-end">{ctx["csrf"]}'
         f"{cells}</form></td></tr>"
     )
+
+
+# The unbound appraisal form prints the same HTML for the same menu of forms in the same
+# language: the process keeps what it rendered (a few campaigns' menus).
+_KEPT_CELLS: dict[tuple, str] = {}
+_KEPT_CELLS_MAX = 256
+
+
+def _kept_appraisal_cells(form, w: _Words) -> str:
+    if form.is_bound:
+        return _appraisal_cells(form, w)
+    key = (
+        get_language(),
+        tuple((str(value), str(label)) for value, label in form.fields["form"].choices),
+    )
+    cells = _KEPT_CELLS.get(key)
+    if cells is None:
+        if len(_KEPT_CELLS) >= _KEPT_CELLS_MAX:
+            _KEPT_CELLS.clear()
+        cells = _KEPT_CELLS[key] = _appraisal_cells(form, w)
+    return cells
 
 
 def _appraisal_cells(form, w: _Words) -> str:

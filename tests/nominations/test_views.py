@@ -599,3 +599,28 @@ def test_entry_rows_show_buttons_only_to_whom_they_serve(client, tree, people, m
     assert edit not in html
     assert remove not in html
     assert "entry-appraise" not in html
+
+
+def test_each_campaign_keeps_its_own_menu_of_forms_in_the_appraisal_form(
+    client, tree, people, make_dossier
+):
+    """The rendered appraisal fields are kept by the process per menu: a dossier of another
+    campaign, offering other forms, gets its own menu."""
+    from tests.nominations.factories import CampaignFactory, DossierFactory
+
+    p = people
+    wide = make_dossier(tree.cao_lau, "giay-khen-chu-tich-huyen")
+    narrow_campaign = CampaignFactory(issuer=tree.province, forms=["giay-khen-chu-tich-huyen"])
+    narrow = DossierFactory(campaign=narrow_campaign, proposing_unit=tree.cao_lau, date=BEFORE)
+    EntryFactory(dossier=narrow, requested_form=wide.entries.get().requested_form)
+    for dossier in (wide, narrow):
+        services.dossier_submit(dossier=dossier, actor=p.cao_lau_officer)
+        services.dossier_receive(dossier=dossier, actor=p.cao_loc_officer)
+    client.force_login(p.cao_loc_officer)
+    menus = {}
+    for dossier in (wide, narrow, wide):
+        html = client.get(reverse("nominations:dossier_detail", args=[dossier.pk])).content
+        menu = re.search(r'<select name="e\d+-form"[^>]*>(.*?)</select>', html.decode(), re.S)
+        menus.setdefault(dossier.pk, set()).add(menu.group(1).count("<option value="))
+    assert menus[wide.pk] == {1 + 3}  # "—" and the three forms the campaign offers
+    assert menus[narrow.pk] == {1 + 1}
