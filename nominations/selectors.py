@@ -139,9 +139,8 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
         dossier = (
             dossiers_visible_to(user)
             # The proposing unit's parents: who decides each entry (routing) walks up to them.
-            .select_related(
-                "campaign", "proposing_unit__parent__parent", "current_level", "forwarded_from"
-            )
+            # (Few dossiers are forwarded copies: their original is read when shown.)
+            .select_related("campaign", "proposing_unit__parent__parent", "current_level")
             # Few dossiers were forwarded as new ones: no query for them when none was.
             .annotate(was_forwarded=Exists(Dossier.objects.filter(forwarded_from=OuterRef("pk"))))
             .get(pk=pk)
