@@ -8,9 +8,9 @@ widgets.
 """
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.text import normalize_newlines
 from django.utils.translation import get_language, gettext
 
 from documents.markup import text as _e
@@ -23,11 +23,6 @@ def _csrf_input(token) -> str:
     if not token or token == "NOTPROVIDED":
         return ""
     return f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(token)}">'
-
-
-def _breaks(value) -> str:
-    """`linebreaksbr` with autoescape on."""
-    return _e(normalize_newlines(str(value))).replace("\n", "<br>")
 
 
 class _Words:
@@ -92,7 +87,7 @@ def _form(e, deciding, w: _Words) -> str:
 
 
 def _summary(e) -> str:
-    parts = [_breaks(e.achievement)]
+    parts = [linebreaksbr(e.achievement, autoescape=True)]
     for a in e.attachment_list:
         parts.append(
             f'<div><a href="{_e(a.get_absolute_url())}">{_e(a.original_name)}</a> '
@@ -152,12 +147,9 @@ def _status(e, ctx: dict, w: _Words) -> str:
 
 def _appraisal(e, form, ctx: dict, w: _Words) -> str:
     """The appraisal row of entry `e`: `form` (unbound, prefix APPRAISE_PREFIX, the same for
-    every entry) is rendered once per page and printed under the entry's own prefix."""
+    every entry) is rendered once and printed under the entry's own prefix."""
     action = reverse("nominations:entry_appraise", args=[ctx["dossier"].pk, e.pk])
-    cells = getattr(form, "rendered_cells", None)
-    if cells is None:  # kept on the form: the page's tables share it
-        cells = form.rendered_cells = _kept_appraisal_cells(form, w)
-    cells = cells.replace(APPRAISE_PREFIX, appraise_prefix(e.pk))
+    cells = _kept_appraisal_cells(form, w).replace(APPRAISE_PREFIX, appraise_prefix(e.pk))
     return (
         f'<tr class="entry-appraise"><td></td><td colspan="5"><form method="post" '
         f'action="{_e(action)}" class="row g-2 align-items-end">{ctx["csrf"]}'

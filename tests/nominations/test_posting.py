@@ -200,14 +200,19 @@ def test_moderation_permissions(posted, client):
     assert comment.status == CommentStatus.APPROVED
 
 
-def test_form_without_posting_days_is_not_posted(tree, people, make_dossier):
-    dossier = make_dossier(tree.ba_son, FORM, date=AFTER)
-    p = people
+def _appraise_at_the_province(dossier, p):
+    """Ba Sơn submits; the province receives, agrees to every entry and ends the appraisal."""
     services.dossier_submit(dossier=dossier, actor=p.ba_son_officer)
     services.dossier_receive(dossier=dossier, actor=p.province_officer)
     for entry in dossier.entries.all():
         services.entry_appraise(entry=entry, actor=p.province_officer, decision="agree")
     services.dossier_appraise_done(dossier=dossier, actor=p.province_officer)
+
+
+def test_form_without_posting_days_is_not_posted(tree, people, make_dossier):
+    dossier = make_dossier(tree.ba_son, FORM, date=AFTER)
+    p = people
+    _appraise_at_the_province(dossier, p)
     with pytest.raises(WorkflowError):
         services.dossier_post(dossier=dossier, actor=p.province_officer)
     assert not Posting.objects.exists()
@@ -231,11 +236,7 @@ def test_closing_date_is_counted_on_the_holidays_in_the_table_not_a_kept_calenda
     AwardForm.objects.filter(code=FORM).update(posting_days=5)
     dossier = make_dossier(tree.ba_son, FORM, date=AFTER)
     p = people
-    services.dossier_submit(dossier=dossier, actor=p.ba_son_officer)
-    services.dossier_receive(dossier=dossier, actor=p.province_officer)
-    for entry in dossier.entries.all():
-        services.entry_appraise(entry=entry, actor=p.province_officer, decision="agree")
-    services.dossier_appraise_done(dossier=dossier, actor=p.province_officer)
+    _appraise_at_the_province(dossier, p)
     services.dossier_post(dossier=dossier, actor=p.province_officer)
     posting = Posting.objects.get(dossier=dossier)
     assert posting.closes_on == WorkCalendar.read().add_working_days(today, 5)
