@@ -1,0 +1,228 @@
+"""Kept statements: a queryset the ORM compiles once per process, then runs with new values.
+
+Building a queryset and compiling it to SQL costs Django more than fetching and reading its
+rows: on the dossier page, more than half of its Python work went to building and compiling
+querysets whose SQL is the same on every request except for an id or two. A `Statement`
+builds its queryset once with marker values, keeps the SQL, its parameters and the compiler
+(which knows how to turn rows into model instances, with their `select_related` objects),
+and on each call puts the real values where the markers were::
+
+    @statement
+    def entries_of(dossier_id: int):
+        return Entry.objects.filter(dossier_id=dossier_id).select_related("unit")
+
+    entries = entries_of.list(dossier_id=dossier.pk)  # a list of Entry, as list(queryset)
+    n = entries_of.count(dossier_id=dossier.pk)  # as entries_of's queryset.count()
+
+Rules, checked when the statement is first compiled on a database (a wrong statement fails
+at once, in the tests, never with wrong rows):
+
+- each parameter is annotated `int` or `str`, and is used as a plain value in a lookup
+  (`pk=`, `dossier_id=`, `session_key=`), not to decide the queryset's shape;
+- the queryset is built twice with different markers: the two SQL texts must be the same,
+  every marker must reach the SQL parameters unchanged, and every other parameter must be
+  the same in both (a value read from the clock or the database while building fails this);
+- only whole querysets: a statement is run as it was built (no `.filter()`, `.first()` or
+  slicing afterwards; put those in the build function).
+
+Values are checked on each call: an `int` parameter takes an int (not None, not a bool), a
+`str` parameter a str.
+"""
+
+import copy
+import inspect
+import threading
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Func, IntegerField, QuerySet
+
+# Markers: inside the range of a 32-bit integer column and of a positive one (Django compiles
+# an out-of-range value to "no row", which would change the SQL), far above any real id.
+# (Of different parity and length in digits than each other, so that fewer tests of a value
+# go unnoticed.)
+_INT_MARKS = (2_000_000_000, 2_100_000_001)
+_KINDS = (int, str)
+
+
+def _mark(kind: type, side: int, index: int):
+    if kind is int:
+        return _INT_MARKS[side] + index
+    return f"\x1fkept-{side}-{index}\x1f"
+
+
+class _Kept:
+    """What one database's compilation left: the SQL, the parameters with the markers'
+    positions, the compiler and the queryset it came from."""
+
+    __slots__ = ("compiler", "params", "positions", "queryset", "sql")
+
+    def __init__(self, queryset, compiler, sql, params, positions):
+        self.queryset = queryset
+        self.compiler = compiler
+        self.sql = sql
+        self.params = params
+        self.positions = positions
+
+
+class Statement:
+    def __init__(self, build: Callable[..., QuerySet]):
+        self.build = build
+        self.name = f"{build.__module__}.{build.__qualname__}"
+        annotations = inspect.get_annotations(build, eval_str=True)
+        signature = inspect.signature(build)
+        self.parameters: dict[str, type] = {}
+        for name, parameter in signature.parameters.items():
+            kind = annotations.get(name)
+            if kind not in _KINDS or parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+                raise ImproperlyConfigured(
+                    f"{self.name}: parameter {name!r} must be annotated int or str."
+                )
+            self.parameters[name] = kind
+        self._kept: dict[tuple[str, str, bool], _Kept] = {}
+        self._lock = threading.Lock()
+        self.__doc__ = build.__doc__
+
+    def __repr__(self):
+        return f"<Statement {self.name}>"
+
+    # -- running ---------------------------------------------------------------------------
+
+    def list(self, *, using: str = DEFAULT_DB_ALIAS, **values) -> list:
+        """The rows, as `list(queryset)` gives them (model instances, or tuples and dicts for
+        a `values_list()` or `values()` queryset)."""
+        return list(self._queryset(using, values))
+
+    def one(self, *, using: str = DEFAULT_DB_ALIAS, **values):
+        """The first row, or None: for a statement that finds one row at most (by a unique
+        key), built with `[:1]` when the database could find more."""
+        rows = self._queryset(using, values)
+        return rows[0] if rows else None
+
+    def count(self, *, using: str = DEFAULT_DB_ALIAS, **values) -> int:
+        """How many rows, as `queryset.count()` answers (for a plain filtered queryset: not
+        a sliced, distinct or grouped one)."""
+        rows = self._queryset(using, values, counting=True)
+        return rows[0] if rows else 0
+
+    def _queryset(self, using: str, values: dict, counting: bool = False) -> list:
+        params_of = self._values(values)
+        kept = self._kept_for(using, counting)
+        params = list(kept.params)
+        for position, name in kept.positions:
+            params[position] = params_of[name]
+        compiler = copy.copy(kept.compiler)
+        compiler.connection = connections[using]
+        sql, params = kept.sql, tuple(params)
+        compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        queryset = kept.queryset._chain()
+        # The clone's own query hands out this compiler; the kept queryset is not touched.
+        queryset.query.get_compiler = lambda *args, **kwargs: compiler
+        queryset._fetch_all()
+        return queryset._result_cache
+
+    def _values(self, values: dict) -> dict:
+        if values.keys() != self.parameters.keys():
+            raise TypeError(
+                f"{self.name} takes {sorted(self.parameters)}, was given {sorted(values)}."
+            )
+        checked = {}
+        for name, kind in self.parameters.items():
+            value = values[name]
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise TypeError(f"{self.name}: {name} must be {kind.__name__}, not {value!r}.")
+            # A choice (TextChoices, IntegerChoices) goes to the database as its plain value.
+            checked[name] = value if type(value) is kind else kind(value)
+        return checked
+
+    # -- compiling ---------------------------------------------------------------------------
+
+    def _kept_for(self, using: str, counting: bool = False) -> _Kept:
+        connection = connections[using]
+        key = (using, connection.vendor, counting)
+        kept = self._kept.get(key)
+        if kept is None:
+            with self._lock:
+                kept = self._kept.get(key) or self._compile(using, counting)
+                self._kept[key] = kept
+        return kept
+
+    def _counted(self, queryset: QuerySet) -> QuerySet:
+        """SELECT COUNT(*) of the queryset's rows, as a queryset of one row (COUNT written as
+        a plain function: an aggregate would make Django add GROUP BY)."""
+        query = queryset.query
+        if (
+            query.is_sliced
+            or query.distinct
+            or query.group_by is not None
+            or any(getattr(a, "contains_aggregate", False) for a in query.annotations.values())
+        ):
+            raise ImproperlyConfigured(f"{self.name}: only a plain queryset can be counted.")
+        return (
+            queryset.order_by()
+            .annotate(kept_count=Func(template="COUNT(*)", output_field=IntegerField()))
+            .values_list("kept_count", flat=True)
+        )
+
+    def _built(self, side: int, using: str, counting: bool = False):
+        marks = {
+            name: _mark(kind, side, index)
+            for index, (name, kind) in enumerate(self.parameters.items())
+        }
+        queryset = self.build(**marks)
+        if not isinstance(queryset, QuerySet):
+            raise ImproperlyConfigured(f"{self.name} must return a QuerySet.")
+        queryset = queryset.using(using)
+        if counting:
+            queryset = self._counted(queryset)
+        compiler = queryset.query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        return queryset, compiler, sql, tuple(params), marks
+
+    def _compile(self, using: str, counting: bool = False) -> _Kept:
+        queryset, compiler, sql, params, marks = self._built(0, using, counting)
+        _, _, other_sql, other_params, other_marks = self._built(1, using, counting)
+        name_of = {mark: name for name, mark in marks.items()}
+        other_name_of = {mark: name for name, mark in other_marks.items()}
+        if sql != other_sql or len(params) != len(other_params):
+            raise ImproperlyConfigured(
+                f"{self.name}: its SQL depends on the values of its parameters."
+            )
+        positions = []
+        for position, (value, other) in enumerate(zip(params, other_params, strict=True)):
+            name = name_of.get(value) if isinstance(value, _KINDS) else None
+            other_name = other_name_of.get(other) if isinstance(other, _KINDS) else None
+            if name is not None or other_name is not None:
+                if name != other_name:
+                    raise ImproperlyConfigured(
+                        f"{self.name}: a parameter's value changes the SQL parameters."
+                    )
+                positions.append((position, name))
+            elif isinstance(value, str) and any(m in value for m in name_of if isinstance(m, str)):
+                raise ImproperlyConfigured(
+                    f"{self.name}: a parameter did not reach the SQL as given (a lookup that "
+                    "changes the value, such as contains, cannot be kept)."
+                )
+            elif value != other:
+                raise ImproperlyConfigured(
+                    f"{self.name}: a SQL parameter ({value!r}) changes between two builds; "
+                    "a value from the clock or the database cannot be kept."
+                )
+        missing = set(self.parameters) - {name for _, name in positions}
+        if missing:
+            raise ImproperlyConfigured(
+                f"{self.name}: {', '.join(sorted(missing))} did not reach the SQL as given "
+                "(a lookup that changes the value, such as contains, cannot be kept)."
+            )
+        return _Kept(queryset, compiler, sql, params, tuple(positions))
+
+    def forget(self) -> None:
+        """Compile again on next use (tests that change what the build reads)."""
+        with self._lock:
+            self._kept.clear()
+
+
+def statement(build: Callable[..., QuerySet]) -> Statement:
+    """Decorator: `build(**params)` returns the queryset; see the module's docstring."""
+    return Statement(build)
