@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Role
+from documents.statements import statement
 
 
 class User(AbstractUser):
@@ -38,7 +39,7 @@ class User(AbstractUser):
         if not self.pk:
             return frozenset()
         valid = set(Role.values)
-        return frozenset(n for n in self.groups.values_list("name", flat=True) if n in valid)
+        return frozenset(n for n in _group_names.list(user_id=self.pk) if n in valid)
 
     def has_role(self, role: Role | str) -> bool:
         return str(role) in self.role_codes
@@ -76,3 +77,11 @@ class LoginFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} · {self.ip_address or '-'} · {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+@statement
+def _group_names(user_id: int):
+    """The names of a user's groups (every signed-in page asks for the user's roles)."""
+    from django.contrib.auth.models import Group
+
+    return Group.objects.filter(user=user_id).values_list("name", flat=True)

@@ -186,6 +186,8 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# Django's database sessions, read with SQL compiled once per process (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
