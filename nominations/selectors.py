@@ -1,5 +1,7 @@
 """Reads of nominations, scoped to the user: out of scope and missing are the same 404."""
 
+import functools
+
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -12,6 +14,7 @@ from awards.choices import SubjectKind
 from awards.selectors import form_catalogue
 from campaigns.choices import CampaignStatus
 from campaigns.selectors import campaigns_visible_to
+from documents.statements import Statement, statement
 from documents.text import fold
 from nominations.choices import ACTIVE_ENTRY_STATUSES, DossierStatus
 from nominations.models import Attachment, Dossier, DossierEvent, Entry, EntryReview
@@ -126,6 +129,65 @@ def _as_prefetched(instance, name: str, objects: list) -> None:
     instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
+# The dossier page's reads: the same SQL on every request but for the dossier's id, compiled
+# once per process (documents.statements). Each set is one plain query on the dossier's id.
+
+
+@statement
+def _dossier_for_page(pk: int):
+    return (
+        Dossier.objects
+        # The proposing unit's parents: who decides each entry (routing) walks up to them.
+        # (Few dossiers are forwarded copies: their original is read when shown.)
+        .select_related("campaign", "proposing_unit__parent__parent", "current_level")
+        # Few dossiers were forwarded as new ones: no query for them when none was.
+        .annotate(was_forwarded=Exists(Dossier.objects.filter(forwarded_from=OuterRef("pk"))))
+        .filter(pk=pk)
+    )
+
+
+@statement
+def _entries_of(dossier_id: int):
+    return (
+        Entry.objects.filter(dossier_id=dossier_id)
+        .select_related("person__unit", "unit")
+        .order_by("position", "pk")
+    )
+
+
+@statement
+def _reviews_of(dossier_id: int):
+    # Own columns only in ORDER BY: the default ("entry", then the entry's and the dossier's
+    # orderings) joins two more tables for nothing.
+    return (
+        EntryReview.objects.filter(entry__dossier_id=dossier_id)
+        .select_related("unit")
+        .order_by("at", "pk")
+    )
+
+
+@statement
+def _files_of(dossier_id: int):
+    """Files of the dossier and of its entries."""
+    return (
+        Attachment.objects.filter(dossier_id=dossier_id)
+        .select_related("uploaded_by")
+        .order_by("uploaded_at", "pk")
+    )
+
+
+@statement
+def _events_of(dossier_id: int):
+    # An event's entry is one of the dossier's, read with them: not joined again.
+    return DossierEvent.objects.filter(dossier_id=dossier_id).select_related("actor", "level_unit")
+
+
+def dossier_in_scope(user, dossier: Dossier) -> bool:
+    """What `dossiers_visible_to` asks of the database, asked of one dossier read already."""
+    ids = unit_ids_visible_to(user)
+    return ids is None or dossier.proposing_unit_id in ids or dossier.current_level_id in ids
+
+
 def dossier_visible_or_404(*, user, pk: int) -> Dossier:
     """The dossier with everything its page shows: entries (nominee, unit, forms, the copy
     they were forwarded from, reviews), events, files and the dossiers it was forwarded as.
@@ -135,25 +197,12 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
     `dossier.entries.all()`, `entry.reviews.all()`, `dossier.events.all()` and
     `dossier.forwarded_dossiers.all()` answer from what was read.
     """
-    try:
-        dossier = (
-            dossiers_visible_to(user)
-            # The proposing unit's parents: who decides each entry (routing) walks up to them.
-            # (Few dossiers are forwarded copies: their original is read when shown.)
-            .select_related("campaign", "proposing_unit__parent__parent", "current_level")
-            # Few dossiers were forwarded as new ones: no query for them when none was.
-            .annotate(was_forwarded=Exists(Dossier.objects.filter(forwarded_from=OuterRef("pk"))))
-            .get(pk=pk)
-        )
-    except Dossier.DoesNotExist as exc:
-        raise Http404 from exc
+    dossier = _dossier_for_page.one(pk=pk) if isinstance(pk, int) else None
+    if dossier is None or not dossier_in_scope(user, dossier):
+        raise Http404
     # The award forms of entries and reviews come from the catalogue, not from joins.
     dossier.form_catalogue = forms = form_catalogue()
-    entries = list(
-        Entry.objects.filter(dossier_id=dossier.pk)
-        .select_related("person__unit", "unit")
-        .order_by("position", "pk")
-    )
+    entries = _entries_of.list(dossier_id=dossier.pk)
     by_pk = {}
     for entry in entries:
         by_pk[entry.pk] = entry
@@ -161,13 +210,7 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
         entry.proposed_form = forms[entry.proposed_form_id]
     reviews = {entry.pk: [] for entry in entries}
     if entries:
-        # Own columns only in ORDER BY: the default ("entry", then the entry's and the
-        # dossier's orderings) joins two more tables for nothing.
-        for review in (
-            EntryReview.objects.filter(entry__dossier_id=dossier.pk)
-            .select_related("unit")
-            .order_by("at", "pk")
-        ):
+        for review in _reviews_of.list(dossier_id=dossier.pk):
             review.entry = by_pk[review.entry_id]
             review.form_before = forms[review.form_before_id]
             review.form_after = forms[review.form_after_id]
@@ -179,13 +222,8 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
         for entry in entries:
             if entry.forwarded_from_id:
                 entry.forwarded_from = sources[entry.forwarded_from_id]
-    # Files of the dossier and of its entries in one query.
     files = {}
-    for attachment in (
-        Attachment.objects.filter(dossier_id=dossier.pk)
-        .select_related("uploaded_by")
-        .order_by("uploaded_at", "pk")
-    ):
+    for attachment in _files_of.list(dossier_id=dossier.pk):
         attachment.dossier = dossier
         files.setdefault(attachment.entry_id, []).append(attachment)
     dossier.dossier_attachments = files.get(None, [])
@@ -193,10 +231,7 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
         entry.dossier = dossier
         entry.attachment_list = files.get(entry.pk, [])
         _as_prefetched(entry, "reviews", reviews[entry.pk])
-    # An event's entry is one of the dossier's, loaded above: not joined again.
-    events = list(
-        DossierEvent.objects.filter(dossier_id=dossier.pk).select_related("actor", "level_unit")
-    )
+    events = _events_of.list(dossier_id=dossier.pk)
     for event in events:
         event.dossier = dossier
         if event.entry_id in by_pk:
@@ -710,32 +745,89 @@ _HOLDER_WAITING = (
 _PROPOSER_WAITING = (DossierStatus.DRAFT, DossierStatus.RETURNED)
 
 
+def _waiting_roles(user) -> tuple[int, bool, bool] | None:
+    """(unit id, officer, leader) of what can wait for the user; None when nothing can."""
+    unit = getattr(user, "scope_root", None)
+    if unit is None or not user.is_authenticated:
+        return None
+    return unit.pk, user.has_role(Role.OFFICER), user.has_role(Role.LEADER)
+
+
+def _waiting_q(unit_id: int, *, officer: bool, leader: bool) -> Q:
+    wanted = Q(pk__in=[])
+    if officer:
+        wanted |= Q(current_level_id=unit_id, status__in=_HOLDER_WAITING)
+        wanted |= Q(proposing_unit_id=unit_id, status__in=_PROPOSER_WAITING)
+    if leader:
+        wanted |= Q(current_level_id=unit_id, status=DossierStatus.COUNCIL)
+    return wanted
+
+
 def waiting_q(user) -> Q | None:
     """The dossiers waiting for the user's unit and roles; None when nothing can wait for them
     (no unit). The officers of the holding level receive, appraise and forward; those of the
     proposing unit complete drafts and returned dossiers; leaders put dossiers to the vote."""
-    unit = getattr(user, "scope_root", None)
-    if unit is None or not user.is_authenticated:
+    roles = _waiting_roles(user)
+    if roles is None:
         return None
-    wanted = Q(pk__in=[])
-    if user.has_role(Role.OFFICER):
-        wanted |= Q(current_level=unit, status__in=_HOLDER_WAITING)
-        wanted |= Q(proposing_unit=unit, status__in=_PROPOSER_WAITING)
-    if user.has_role(Role.LEADER):
-        wanted |= Q(current_level=unit, status=DossierStatus.COUNCIL)
-    return wanted
+    unit_id, officer, leader = roles
+    return _waiting_q(unit_id, officer=officer, leader=leader)
 
 
 # How many waiting dossiers the home page lists; the dossier list (?waiting=1) has them all.
 QUEUE_SHOWN = 20
 
 
-def dossier_queue(*, user, limit: int | None = None) -> list[Dossier]:
-    """The `limit` (QUEUE_SHOWN) dossiers waiting longest for the user's unit and roles."""
-    wanted = waiting_q(user)
-    if wanted is None:
-        return []
+def _queue(wanted: Q, limit: int):
     # The page's ids first, from the dossier table alone; then their rows with the joins.
     oldest = Dossier.objects.filter(wanted).order_by("status_changed_at", "pk")
-    page = Subquery(oldest.values("pk")[: limit or QUEUE_SHOWN])
-    return list(_for_list(Dossier.objects.filter(pk__in=page)).order_by("status_changed_at", "pk"))
+    page = Subquery(oldest.values("pk")[:limit])
+    return _for_list(Dossier.objects.filter(pk__in=page)).order_by("status_changed_at", "pk")
+
+
+# The home page's queue for each set of roles, as kept statements (documents.statements).
+# (With neither role nothing waits: no statement, no query.)
+
+
+@functools.cache
+def _waiting(officer: bool, leader: bool) -> Statement:
+    """`.count(unit_id=…)`: the size of the whole queue."""
+
+    def waiting(unit_id: int):
+        return Dossier.objects.filter(_waiting_q(unit_id, officer=officer, leader=leader))
+
+    waiting.__qualname__ = f"waiting[officer={officer}, leader={leader}]"
+    return statement(waiting)
+
+
+@functools.cache
+def _queue_of(officer: bool, leader: bool, limit: int) -> Statement:
+    """`.list(unit_id=…)`: the `limit` dossiers waiting longest."""
+
+    def queue(unit_id: int):
+        return _queue(_waiting_q(unit_id, officer=officer, leader=leader), limit)
+
+    queue.__qualname__ = f"queue[officer={officer}, leader={leader}, limit={limit}]"
+    return statement(queue)
+
+
+def waiting_count(user) -> int:
+    """How many dossiers wait for the user (the whole queue)."""
+    roles = _waiting_roles(user)
+    if roles is None:
+        return 0
+    unit_id, officer, leader = roles
+    if not (officer or leader):
+        return 0
+    return _waiting(officer, leader).count(unit_id=unit_id)
+
+
+def dossier_queue(*, user, limit: int | None = None) -> list[Dossier]:
+    """The `limit` (QUEUE_SHOWN) dossiers waiting longest for the user's unit and roles."""
+    roles = _waiting_roles(user)
+    if roles is None:
+        return []
+    unit_id, officer, leader = roles
+    if not (officer or leader):
+        return []
+    return _queue_of(officer, leader, limit or QUEUE_SHOWN).list(unit_id=unit_id)
