@@ -14,11 +14,17 @@ and on each call puts the real values where the markers were::
     entries = entries_of.list(dossier_id=dossier.pk)  # a list of Entry, as list(queryset)
     n = entries_of.count(dossier_id=dossier.pk)  # as entries_of's queryset.count()
 
+A parameter annotated `list[int]` or `list[str]` holds a list of any length in one SQL
+parameter, through the `in_array` lookup defined here (`person_id__in_array=ids`):
+`= ANY(%s)` of an array on PostgreSQL, `IN (SELECT value FROM json_each(%s))` on SQLite. Its
+SQL does not change with the number of values, as `__in` does, so it can be kept.
+
 Rules, checked when the statement is first compiled on a database (a wrong statement fails
 at once, in the tests, never with wrong rows):
 
-- each parameter is annotated `int` or `str`, and is used as a plain value in a lookup
-  (`pk=`, `dossier_id=`, `session_key=`), not to decide the queryset's shape;
+- each parameter is annotated `int`, `str`, `list[int]` or `list[str]`, and is used as a
+  plain value in a lookup (`pk=`, `dossier_id=`, `session_key=`, `pk__in_array=`), not to
+  decide the queryset's shape;
 - the queryset is built twice with different markers: the two SQL texts must be the same,
   every marker must reach the SQL parameters unchanged, and every other parameter must be
   the same in both (a value read from the clock or the database while building fails this);
@@ -31,25 +37,93 @@ Values are checked on each call: an `int` parameter takes an int (not None, not 
 
 import copy
 import inspect
+import json
 import threading
 from collections.abc import Callable
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Func, IntegerField, QuerySet
+from django.db.models import Field, ForeignObject, Func, IntegerField, Lookup, QuerySet
 
 # Markers: inside the range of a 32-bit integer column and of a positive one (Django compiles
 # an out-of-range value to "no row", which would change the SQL), far above any real id.
 # (Of different parity and length in digits than each other, so that fewer tests of a value
 # go unnoticed.)
 _INT_MARKS = (2_000_000_000, 2_100_000_001)
-_KINDS = (int, str)
+_SCALARS = (int, str)
+_LISTS = {list[int]: int, list[str]: str}
 
 
-def _mark(kind: type, side: int, index: int):
+def _mark(kind, side: int, index: int):
+    kind = _LISTS.get(kind, kind)
     if kind is int:
         return _INT_MARKS[side] + index
     return f"\x1fkept-{side}-{index}\x1f"
+
+
+@Field.register_lookup
+class InArray(Lookup):
+    """`field__in_array=values`: the field is one of `values`, however many, in one parameter
+    (an array on PostgreSQL, a JSON list on SQLite). An empty list matches nothing."""
+
+    lookup_name = "in_array"
+    prepare_rhs = False
+
+    def get_prep_lookup(self):
+        if isinstance(self.rhs, str) or not hasattr(self.rhs, "__iter__"):
+            raise TypeError("in_array takes a list of values.")
+        field = self.lhs.output_field
+        return [field.get_prep_value(value) for value in self.rhs]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        field = self.lhs.output_field
+        values = [field.get_db_prep_value(v, connection, prepared=True) for v in self.rhs]
+        if connection.vendor == "postgresql":
+            target = getattr(field, "target_field", field)  # a foreign key: the key it holds
+            integer = target.get_internal_type() in _INTEGER_TYPES
+            array = "bigint[]" if integer else "text[]"
+            column = lhs if integer else f"({lhs})::text"
+            return f"{column} = ANY(%s::{array})", (*lhs_params, values)
+        if connection.vendor == "sqlite":
+            return f"{lhs} IN (SELECT value FROM json_each(%s))", (*lhs_params, json.dumps(values))
+        raise NotImplementedError(f"in_array on {connection.vendor}")
+
+
+_INTEGER_TYPES = {
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveBigIntegerField",
+    "PositiveSmallIntegerField",
+}
+# Foreign keys have lookups of their own: `unit_id__in_array` too.
+ForeignObject.register_lookup(InArray)
+
+
+def _forms(marks: dict) -> dict:
+    """Each marker as it can reach the SQL parameters: a value as it is; a list as a list
+    (an array, PostgreSQL) or as JSON text (SQLite)."""
+    forms = {}
+    for name, mark in marks.items():
+        if isinstance(mark, list):
+            forms["list", tuple(mark)] = (name, "list")
+            forms["json", json.dumps(mark)] = (name, "json")
+        else:
+            forms["value", mark] = (name, "value")
+    return forms
+
+
+def _found(forms: dict, value) -> tuple[str | None, str | None]:
+    if isinstance(value, list):
+        return forms.get(("list", tuple(value)), (None, None))
+    if isinstance(value, _SCALARS) and not isinstance(value, bool):
+        return forms.get(("json", value)) or forms.get(("value", value), (None, None))
+    return None, None
 
 
 class _Kept:
@@ -75,9 +149,12 @@ class Statement:
         self.parameters: dict[str, type] = {}
         for name, parameter in signature.parameters.items():
             kind = annotations.get(name)
-            if kind not in _KINDS or parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+            if (
+                kind not in _SCALARS and kind not in _LISTS
+            ) or parameter.kind is inspect.Parameter.VAR_POSITIONAL:
                 raise ImproperlyConfigured(
-                    f"{self.name}: parameter {name!r} must be annotated int or str."
+                    f"{self.name}: parameter {name!r} must be annotated int, str, list[int] "
+                    "or list[str]."
                 )
             self.parameters[name] = kind
         self._kept: dict[tuple[str, str, bool], _Kept] = {}
@@ -110,8 +187,9 @@ class Statement:
         params_of = self._values(values)
         kept = self._kept_for(using, counting)
         params = list(kept.params)
-        for position, name in kept.positions:
-            params[position] = params_of[name]
+        for position, name, form in kept.positions:
+            value = params_of[name]
+            params[position] = json.dumps(value) if form == "json" else value
         compiler = copy.copy(kept.compiler)
         compiler.connection = connections[using]
         sql, params = kept.sql, tuple(params)
@@ -130,11 +208,22 @@ class Statement:
         checked = {}
         for name, kind in self.parameters.items():
             value = values[name]
-            if not isinstance(value, kind) or isinstance(value, bool):
-                raise TypeError(f"{self.name}: {name} must be {kind.__name__}, not {value!r}.")
-            # A choice (TextChoices, IntegerChoices) goes to the database as its plain value.
-            checked[name] = value if type(value) is kind else kind(value)
+            if kind in _LISTS:
+                item = _LISTS[kind]
+                if isinstance(value, (str, bytes)) or not isinstance(
+                    value, (list, tuple, set, frozenset)
+                ):
+                    raise TypeError(f"{self.name}: {name} must be a list, not {value!r}.")
+                checked[name] = [self._value(name, item, v) for v in value]
+            else:
+                checked[name] = self._value(name, kind, value)
         return checked
+
+    def _value(self, name: str, kind: type, value):
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise TypeError(f"{self.name}: {name} must be {kind.__name__}, not {value!r}.")
+        # A choice (TextChoices, IntegerChoices) goes to the database as its plain value.
+        return value if type(value) is kind else kind(value)
 
     # -- compiling ---------------------------------------------------------------------------
 
@@ -167,7 +256,7 @@ class Statement:
 
     def _built(self, side: int, using: str, counting: bool = False):
         marks = {
-            name: _mark(kind, side, index)
+            name: [_mark(kind, side, index)] if kind in _LISTS else _mark(kind, side, index)
             for index, (name, kind) in enumerate(self.parameters.items())
         }
         queryset = self.build(**marks)
@@ -183,23 +272,23 @@ class Statement:
     def _compile(self, using: str, counting: bool = False) -> _Kept:
         queryset, compiler, sql, params, marks = self._built(0, using, counting)
         _, _, other_sql, other_params, other_marks = self._built(1, using, counting)
-        name_of = {mark: name for name, mark in marks.items()}
-        other_name_of = {mark: name for name, mark in other_marks.items()}
         if sql != other_sql or len(params) != len(other_params):
             raise ImproperlyConfigured(
                 f"{self.name}: its SQL depends on the values of its parameters."
             )
+        found, other_found = _forms(marks), _forms(other_marks)
+        text_marks = [str(_mark(str, 0, i)) for i in range(len(self.parameters))]
         positions = []
         for position, (value, other) in enumerate(zip(params, other_params, strict=True)):
-            name = name_of.get(value) if isinstance(value, _KINDS) else None
-            other_name = other_name_of.get(other) if isinstance(other, _KINDS) else None
+            name, form = _found(found, value)
+            other_name, other_form = _found(other_found, other)
             if name is not None or other_name is not None:
-                if name != other_name:
+                if (name, form) != (other_name, other_form):
                     raise ImproperlyConfigured(
                         f"{self.name}: a parameter's value changes the SQL parameters."
                     )
-                positions.append((position, name))
-            elif isinstance(value, str) and any(m in value for m in name_of if isinstance(m, str)):
+                positions.append((position, name, form))
+            elif isinstance(value, str) and any(mark in value for mark in text_marks):
                 raise ImproperlyConfigured(
                     f"{self.name}: a parameter did not reach the SQL as given (a lookup that "
                     "changes the value, such as contains, cannot be kept)."
@@ -209,7 +298,7 @@ class Statement:
                     f"{self.name}: a SQL parameter ({value!r}) changes between two builds; "
                     "a value from the clock or the database cannot be kept."
                 )
-        missing = set(self.parameters) - {name for _, name in positions}
+        missing = set(self.parameters) - {name for _, name, _ in positions}
         if missing:
             raise ImproperlyConfigured(
                 f"{self.name}: {', '.join(sorted(missing))} did not reach the SQL as given "

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -181,3 +181,42 @@ def test_count_refuses_a_sliced_or_grouped_queryset(db):
     for kept in (sliced, grouped):
         with pytest.raises(ImproperlyConfigured, match="only a plain queryset"):
             kept.count(pk=1)
+
+
+@statement
+def units_among(ids: list[int], names: list[str]):
+    return Unit.objects.filter(Q(pk__in_array=ids) | Q(name__in_array=names)).order_by("name")
+
+
+def test_list_parameters_of_any_length(tree):
+    assert units_among.list(ids=[], names=[]) == []
+    assert units_among.list(ids=[tree.cao_lau.pk], names=[]) == [tree.cao_lau]
+    found = units_among.list(
+        ids=[tree.cao_lau.pk, tree.xuat_le.pk, 987654], names=["Xã Ba Sơn", "Không có"]
+    )
+    assert [u.name for u in found] == ["Xã Ba Sơn", "Xã Cao Lâu", "Xã Xuất Lễ"]
+    assert units_among.count(ids=(tree.city.pk,), names={"Xã Ba Sơn"}) == 2
+    many = list(Unit.objects.values_list("pk", flat=True))
+    assert units_among.count(ids=many, names=[]) == Unit.objects.count()
+    with pytest.raises(TypeError, match="must be a list"):
+        units_among.list(ids=tree.city.pk, names=[])
+    with pytest.raises(TypeError, match="must be a list"):
+        units_among.list(ids=[], names="Xã Ba Sơn")
+    with pytest.raises(TypeError, match="must be int"):
+        units_among.list(ids=["1"], names=[])
+
+
+def test_in_array_answers_what_in_answers(tree):
+    ids = [tree.cao_lau.pk, tree.city.pk]
+    names = ["Xã Cao Lâu", "Huyện Cao Lộc", "Lạng Sơn"]
+    assert set(Unit.objects.filter(pk__in_array=ids)) == set(Unit.objects.filter(pk__in=ids))
+    assert set(Unit.objects.filter(name__in_array=names)) == set(
+        Unit.objects.filter(name__in=names)
+    )
+    assert set(Unit.objects.filter(parent_id__in_array=[tree.cao_loc.pk])) == {
+        tree.cao_lau,
+        tree.xuat_le,
+    }
+    assert not Unit.objects.filter(pk__in_array=[]).exists()
+    with pytest.raises(TypeError, match="list of values"):
+        list(Unit.objects.filter(pk__in_array=5))
