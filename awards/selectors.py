@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from accounts.selectors import scope_filter
 from awards.choices import CATEGORY_HEADING, SubjectCategory
 from awards.models import Award, AwardForm, LegalBasis, Person
+from documents.statements import statement
 from documents.text import fold
 
 
@@ -30,10 +31,21 @@ class FormCatalogue(dict):
         return form
 
 
+@statement
+def _every_form():
+    return AwardForm.objects.order_by()
+
+
 def form_catalogue() -> FormCatalogue:
     """Every award form by id: a dozen rows, read once for a page that shows many entries,
     reviews or awards instead of joined to each of them (two forms per entry and review)."""
-    return FormCatalogue((form.pk, form) for form in AwardForm.objects.order_by())
+    return FormCatalogue((form.pk, form) for form in _every_form.list())
+
+
+@statement
+def offered_forms(campaign_id: int):
+    """The forms a campaign offers (`.list(campaign_id=…)`), as AppraiseForm's menu has them."""
+    return AwardForm.objects.filter(offers__campaign_id=campaign_id)
 
 
 def award_forms_valid_on(*, on: datetime.date):

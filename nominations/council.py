@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.choices import Role
+from documents.statements import statement
 from documents.text import fold
 from nominations import routing
 from nominations.choices import EntryStatus, SessionStatus, VoteChoice
@@ -48,11 +49,19 @@ MINUTES_OBJECT_TYPE = "nominations.councilsession"
 # -- reads ----------------------------------------------------------------------------------------
 
 
-def session_of(dossier: Dossier) -> CouncilSession | None:
+@statement
+def _agenda_item(dossier_id: int):
     # A dossier is on one agenda at most (council_agenda_dossier_once): no ORDER BY needed,
     # and first()'s would join the sessions to sort by their date.
-    found = CouncilAgendaItem.objects.filter(dossier=dossier).select_related("session").order_by()
-    item = next(iter(found[:1]), None)
+    return (
+        CouncilAgendaItem.objects.filter(dossier_id=dossier_id)
+        .select_related("session")
+        .order_by()[:1]
+    )
+
+
+def session_of(dossier: Dossier) -> CouncilSession | None:
+    item = _agenda_item.one(dossier_id=dossier.pk)
     return item.session if item else None
 
 

@@ -161,6 +161,7 @@ class AppraiseForm(PortalFormMixin, forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
+        # (awards.selectors.offered_forms reads the same forms for the page's menu.)
         self.fields["form"].queryset = AwardForm.objects.filter(
             offers__campaign_id=dossier.campaign_id
         )

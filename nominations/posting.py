@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.choices import Role
+from documents.statements import statement
 from nominations import routing
 from nominations.choices import CommentStatus, EntryStatus
 from nominations.deadlines import WorkCalendar
@@ -226,16 +227,20 @@ def comment_moderate(*, comment: PostingComment, actor, status: str) -> PostingC
     return comment
 
 
-def postings_for_dossier(dossier: Dossier, user) -> list[dict]:
-    """The dossier's postings, each with its comments when the user may read them."""
-    result = []
-    postings = Posting.objects.filter(dossier=dossier).prefetch_related(
+@statement
+def _postings_of(dossier_id: int):
+    return Posting.objects.filter(dossier_id=dossier_id).prefetch_related(
         Prefetch(
             "comments",
             queryset=PostingComment.objects.select_related("item", "moderated_by"),
         )
     )
-    for posting in postings:
+
+
+def postings_for_dossier(dossier: Dossier, user) -> list[dict]:
+    """The dossier's postings, each with its comments when the user may read them."""
+    result = []
+    for posting in _postings_of.list(dossier_id=dossier.pk):
         readable = may_read_comments(posting, user)
         result.append(
             {

@@ -420,6 +420,129 @@ _AWARD_CHECK_FIELDS = (
 )
 
 
+@statement
+def _offers_with_quota(campaign_id: int, unit_id: int):
+    """Offers of the campaign, each with the unit's quota (`unit_max`): a quota is unique per
+    offer and unit, read with the offer in the same query."""
+    from awards.models import AwardQuota, CampaignAward
+
+    unit_quota = AwardQuota.objects.filter(offer=OuterRef("pk"), unit_id=unit_id).order_by()
+    return (
+        CampaignAward.objects.filter(campaign_id=campaign_id)
+        .annotate(unit_max=Subquery(unit_quota.values("max_count")[:1]))
+        .order_by()
+    )
+
+
+@statement
+def _standing_awards_counted(campaign_id: int):
+    """(form, proposing unit, how many) of the campaign's standing awards."""
+    from awards.models import Award
+
+    return (
+        Award.objects.standing()
+        .filter(campaign_id=campaign_id)
+        .order_by()
+        .values_list("form_id", "proposing_unit_id")
+        .annotate(n=Count("pk"))
+    )
+
+
+# The checks' reads as kept statements (documents.statements): lists of any length in one
+# parameter each (`__in_array`), so the SQL is the same for one entry or ten thousand.
+
+
+def _others(campaign_id: int, dossier_id: int):
+    """Open entries of the campaign outside this dossier (submitted ones: a draft of another
+    unit is not a proposal yet); this dossier's own are the `entries` checked."""
+    return Entry.objects.filter(campaign_id=campaign_id, status__in=ACTIVE_ENTRY_STATUSES).exclude(
+        Q(dossier__status=DossierStatus.DRAFT) | Q(dossier_id=dossier_id)
+    )
+
+
+def _same_nominees(name_field: str, person_ids, names, unit_ids, null_unit: bool) -> Q:
+    """The same person, or a collective or household of the same name in the same unit
+    (`_entry_keys`): the same name in another commune ("Chi bộ thôn Bản 2") is someone else."""
+    units = Q(unit_id__in_array=unit_ids)
+    if null_unit:
+        units |= Q(unit__isnull=True)
+    named = Q(subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD)) & units
+    return Q(person_id__in_array=person_ids) | (named & Q(**{f"{name_field}__in_array": names}))
+
+
+@statement
+def _open_counted(campaign_id: int, dossier_id: int, form_ids: list[int]):
+    """(form, proposing unit, how many) of the open entries for `form_ids` (the forms under a
+    quota)."""
+    return (
+        _others(campaign_id, dossier_id)
+        .filter(proposed_form_id__in_array=form_ids)
+        .order_by()
+        .values_list("proposed_form_id", "dossier__proposing_unit_id")
+        .annotate(n=Count("pk"))
+    )
+
+
+@functools.cache
+def _open_same(null_unit: bool) -> Statement:
+    """Open entries of the same nominees (`null_unit`: some collective has no unit)."""
+
+    def open_same(
+        campaign_id: int,
+        dossier_id: int,
+        person_ids: list[int],
+        names: list[str],
+        unit_ids: list[int],
+    ):
+        same = _same_nominees("nominee_name_folded", person_ids, names, unit_ids, null_unit)
+        return (
+            _others(campaign_id, dossier_id)
+            .filter(same)
+            .select_related("dossier__proposing_unit")
+            .only(*_OPEN_PROPOSAL_FIELDS)
+            .order_by()
+        )
+
+    open_same.__qualname__ = f"open_same[null_unit={null_unit}]"
+    return statement(open_same)
+
+
+@functools.cache
+def _awarded_same(null_unit: bool) -> Statement:
+    """Standing awards of the campaign to the same nominees."""
+    from awards.models import Award
+
+    def awarded_same(
+        campaign_id: int, person_ids: list[int], names: list[str], unit_ids: list[int]
+    ):
+        same = _same_nominees("recipient_name_folded", person_ids, names, unit_ids, null_unit)
+        return (
+            Award.objects.standing()
+            .filter(campaign_id=campaign_id)
+            .filter(same)
+            .only(*_AWARD_CHECK_FIELDS)
+            .order_by()
+        )
+
+    awarded_same.__qualname__ = f"awarded_same[null_unit={null_unit}]"
+    return statement(awarded_same)
+
+
+@statement
+def _look_alikes(names: list[str], birth_years: list[int], citizen_ids: list[str]):
+    """People of the same folded name and birth year, or of the same citizen ID."""
+    from awards.models import Person
+
+    return (
+        Person.objects.filter(
+            Q(name_folded__in_array=names, birth_year__in_array=birth_years)
+            | Q(citizen_id__in_array=citizen_ids)
+        )
+        .select_related("unit")
+        .order_by()
+    )
+
+
 def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> list[list]:
     """`entry_checks` for each of `entries` (same order), in a number of queries that does not
     grow with the number of entries (only by chunks of 500 ids).
@@ -430,7 +553,7 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
     saved entries of the dossier do for `entry_checks`.
     """
     from awards import checks as award
-    from awards.models import Award, AwardQuota, BlockingFlag, CampaignAward, Person
+    from awards.models import Award, BlockingFlag
 
     if not entries:
         return []
@@ -448,50 +571,26 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
     # A collective or household is the same nominee only in the same unit (`_entry_keys`):
     # the same name in another commune ("Chi bộ thôn Bản 2") is someone else.
     named_unit_ids = {e.unit_id for e in named}
-    named_units = Q(unit_id__in=named_unit_ids - {None})
-    if None in named_unit_ids:
-        named_units |= Q(unit__isnull=True)
 
-    # Offers of the campaign and this unit's quotas.
-    # (A quota is unique per offer and unit: read with the offer, in the same query.)
-    unit_quota = AwardQuota.objects.filter(offer=OuterRef("pk"), unit=proposing).order_by()
     offers = {
-        o.form_id: o
-        for o in CampaignAward.objects.filter(campaign=campaign)
-        .annotate(unit_max=Subquery(unit_quota.values("max_count")[:1]))
-        .order_by()
+        o.form_id: o for o in _offers_with_quota.list(campaign_id=campaign.pk, unit_id=proposing.pk)
     }
     offers_by_pk = {o.pk: o for o in offers.values()}
     unit_quotas = {o.pk: o.unit_max for o in offers.values() if o.unit_max is not None}
     # Standing awards of the campaign, counted per form and per (form, proposing unit).
     awarded, awarded_by_unit = {}, {}
     if any(o.quota is not None for o in offers.values()) or unit_quotas:
-        rows = (
-            Award.objects.standing()
-            .filter(campaign=campaign)
-            .order_by()
-            .values_list("form_id", "proposing_unit_id")
-            .annotate(n=Count("pk"))
-        )
-        for form_id, unit_id, n in rows:
+        for form_id, unit_id, n in _standing_awards_counted.list(campaign_id=campaign.pk):
             awarded[form_id] = awarded.get(form_id, 0) + n
             if unit_id == proposing.pk:
                 awarded_by_unit[form_id] = awarded_by_unit.get(form_id, 0) + n
 
-    # Open entries of the campaign outside this dossier (submitted ones: a draft of another
-    # unit is not a proposal yet); this dossier's own are `entries`.
-    others = Entry.objects.filter(
-        campaign_id=campaign.pk, status__in=ACTIVE_ENTRY_STATUSES
-    ).exclude(Q(dossier__status=DossierStatus.DRAFT) | Q(dossier_id=dossier.pk))
     # Counted only for the forms under a quota: they serve the quota checks alone.
     open_by_form, open_by_form_unit = {}, {}
     quota_forms = {o.form_id for o in offers.values() if o.quota is not None}
     quota_forms |= {offer.form_id for o_id, offer in offers_by_pk.items() if o_id in unit_quotas}
     for form_id, unit_id, n in (
-        others.filter(proposed_form_id__in=quota_forms)
-        .order_by()
-        .values_list("proposed_form_id", "dossier__proposing_unit_id")
-        .annotate(n=Count("pk"))
+        _open_counted.list(campaign_id=campaign.pk, dossier_id=dossier.pk, form_ids=quota_forms)
         if quota_forms
         else ()
     ):
@@ -502,12 +601,16 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
     for entry in entries:
         here_by_form[entry.proposed_form_id] = here_by_form.get(entry.proposed_form_id, 0) + 1
     open_same = {}
-    named_kinds = Q(subject_kind__in=(SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD))
-    for match in _either(
-        person_id=saved_person_ids, nominee_name_folded=(names, named_units & named_kinds)
-    ):
-        found = others.filter(match).select_related("dossier__proposing_unit")
-        for e in found.only(*_OPEN_PROPOSAL_FIELDS).order_by():
+    # The same nominees: by person, or a collective or household by unit and name.
+    nominees = {
+        "person_ids": saved_person_ids,
+        "names": names,
+        "unit_ids": named_unit_ids - {None},
+    }
+    if saved_person_ids or names:
+        for e in _open_same(None in named_unit_ids).list(
+            campaign_id=campaign.pk, dossier_id=dossier.pk, **nominees
+        ):
             e.proposed_form = forms[e.proposed_form_id]
             open_same[e.pk] = e
     proposals = {}
@@ -520,13 +623,8 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
 
     # Awards of the campaign to the same nominees.
     campaign_awards = {}
-    standing = (
-        Award.objects.standing().filter(campaign=campaign).only(*_AWARD_CHECK_FIELDS).order_by()
-    )
-    for match in _either(
-        person_id=saved_person_ids, recipient_name_folded=(names, named_units & named_kinds)
-    ):
-        for row in standing.filter(match):
+    if saved_person_ids or names:
+        for row in _awarded_same(None in named_unit_ids).list(campaign_id=campaign.pk, **nominees):
             row.form = forms[row.form_id]
             campaign_awards[row.pk] = row
     awards_by_person, awards_by_name = {}, {}
@@ -554,10 +652,8 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
     citizen_ids = {"".join((p.citizen_id or "").split()) for p in people.values()} - {""}
     look_alikes = {}
     birth_years = {p.birth_year for p in people.values() if p.birth_year}
-    for match in _either(
-        name_folded=(dup_names, Q(birth_year__in=birth_years)), citizen_id=citizen_ids
-    ):
-        found = Person.objects.filter(match).select_related("unit").order_by()
+    if dup_names or citizen_ids:
+        found = _look_alikes.list(names=dup_names, birth_years=birth_years, citizen_ids=citizen_ids)
         look_alikes.update({p.pk: p for p in found})
     by_identity, by_citizen_id = {}, {}
     for other in look_alikes.values():

@@ -15,6 +15,7 @@ from accounts.choices import Role
 from accounts.views import HomeView as AccountsHomeView
 from accounts.views import list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
+from awards.selectors import offered_forms
 from documents.templatetags.vn import clip
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
@@ -197,9 +198,10 @@ class DossierDetailView(DossierMixin, TemplateView):
             # The offered forms read once, as a list: rendering a queryset's choices reads it
             # again (and counts it) each time the widget looks at them.
             field = appraise_form.fields["form"]
+            offered = offered_forms.list(campaign_id=dossier.campaign_id)
             field.choices = [
                 ("", field.empty_label),
-                *((form.pk, field.label_from_instance(form)) for form in field.queryset),
+                *((form.pk, field.label_from_instance(form)) for form in offered),
             ]
         for entry in entries:
             row = {
