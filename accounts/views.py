@@ -9,6 +9,22 @@ from django.views.generic import TemplateView
 from accounts.forms import BootstrapFormMixin, LoginForm
 
 
+class KeptPageMixin:
+    """A ListView whose page of rows is read by id: the filtered, ordered queryset gives the
+    page's ids alone (a narrow query), and `page_rows(ids)` reads their rows, with what the
+    table shows, through kept statements (documents.statements), in the ids' order."""
+
+    def page_rows(self, ids: list[int]) -> list:
+        raise NotImplementedError
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, _rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        ids = list(page.object_list.values_list("pk", flat=True))
+        by_pk = {row.pk: row for row in self.page_rows(ids)}
+        page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        return paginator, page, page.object_list, is_paginated
+
+
 def list_params(request) -> defaultdict:
     """The list's filters for its template: each name's last value, "" when absent.
 

@@ -15,6 +15,7 @@ from campaigns.models import (
     Unit,
 )
 from campaigns.services import may_edit
+from documents.statements import as_prefetched, statement
 
 
 def _ancestor_ids(unit_ids) -> set[int]:
@@ -63,6 +64,34 @@ def _with_header(qs):
 def campaign_list(*, user, params) -> "tuple":
     """The staff list with its filters: year, level, kind, status, issuer, q (no diacritics)."""
     return _filtered(_with_header(campaigns_visible_to(user)), params)
+
+
+@statement
+def _campaigns_by_id(ids: list[int]):
+    return Campaign.objects.filter(pk__in_array=ids).select_related("doc_type").order_by()
+
+
+@statement
+def _issuer_rows_of(ids: list[int]):
+    # Each campaign's rows in their order (the default ordering, "campaign" first, would join
+    # the campaigns to sort by their own ordering).
+    return (
+        CampaignIssuer.objects.filter(campaign_id__in_array=ids)
+        .select_related("unit")
+        .order_by("position", "pk")
+    )
+
+
+def campaign_rows_by_id(ids: list[int]) -> list[Campaign]:
+    """Rows of a campaign table by id, with their issuers (`_with_header`), through kept
+    statements: a page of the list, whose ids the filters found."""
+    campaigns = _campaigns_by_id.list(ids=ids)
+    issuers = {campaign.pk: [] for campaign in campaigns}
+    for row in _issuer_rows_of.list(ids=ids):
+        issuers[row.campaign_id].append(row)
+    for campaign in campaigns:
+        as_prefetched(campaign, "issuer_rows", issuers[campaign.pk])
+    return campaigns
 
 
 def _filtered(qs, params):

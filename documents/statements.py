@@ -312,6 +312,15 @@ class Statement:
             self._kept.clear()
 
 
+def as_prefetched(instance, name: str, objects: list) -> None:
+    """Let `instance.<name>.all()` answer `objects` without a query, as `prefetch_related`
+    leaves a related manager (Django keeps the rows on the instance the same way)."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
 def statement(build: Callable[..., QuerySet]) -> Statement:
     """Decorator: `build(**params)` returns the queryset; see the module's docstring."""
     return Statement(build)

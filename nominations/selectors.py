@@ -14,7 +14,7 @@ from awards.choices import SubjectKind
 from awards.selectors import form_catalogue
 from campaigns.choices import CampaignStatus
 from campaigns.selectors import campaigns_visible_to
-from documents.statements import Statement, statement
+from documents.statements import Statement, as_prefetched, statement
 from documents.text import fold
 from nominations.choices import ACTIVE_ENTRY_STATUSES, DossierStatus
 from nominations.models import Attachment, Dossier, DossierEvent, Entry, EntryReview
@@ -70,6 +70,12 @@ _LIST_FIELDS = (
 )
 
 
+@statement
+def dossier_rows_by_id(ids: list[int]):
+    """Rows of a dossier table by id (a page of the list, whose ids the filters found)."""
+    return _for_list(Dossier.objects.filter(pk__in_array=ids)).order_by()
+
+
 def dossier_list(*, user, params):
     """The staff list: filters campaign, status, year; `q` finds a number or a nominee's name
     without diacritics."""
@@ -118,15 +124,6 @@ def dossier_filter_campaigns(user):
 
     ids = dossiers_visible_to(user).values("campaign_id")
     return Campaign.objects.filter(pk__in=ids).order_by("title")
-
-
-def _as_prefetched(instance, name: str, objects: list) -> None:
-    """Let `instance.<name>.all()` answer `objects` without a query, as `prefetch_related`
-    leaves a related manager (Django keeps the rows on the instance the same way)."""
-    queryset = getattr(instance, name).all()
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
 # The dossier page's reads: the same SQL on every request but for the dossier's id, compiled
@@ -230,16 +227,16 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
     for entry in entries:
         entry.dossier = dossier
         entry.attachment_list = files.get(entry.pk, [])
-        _as_prefetched(entry, "reviews", reviews[entry.pk])
+        as_prefetched(entry, "reviews", reviews[entry.pk])
     events = _events_of.list(dossier_id=dossier.pk)
     for event in events:
         event.dossier = dossier
         if event.entry_id in by_pk:
             event.entry = by_pk[event.entry_id]
-    _as_prefetched(dossier, "entries", entries)
-    _as_prefetched(dossier, "events", events)
+    as_prefetched(dossier, "entries", entries)
+    as_prefetched(dossier, "events", events)
     forwarded = list(dossier.forwarded_dossiers.all()) if dossier.was_forwarded else []
-    _as_prefetched(dossier, "forwarded_dossiers", forwarded)
+    as_prefetched(dossier, "forwarded_dossiers", forwarded)
     return dossier
 
 

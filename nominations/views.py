@@ -13,7 +13,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.choices import Role
 from accounts.views import HomeView as AccountsHomeView
-from accounts.views import list_params, list_querystring
+from accounts.views import KeptPageMixin, list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
 from awards.selectors import offered_forms
 from documents.templatetags.vn import clip
@@ -36,6 +36,7 @@ from nominations.selectors import (
     dossier_filter_campaigns,
     dossier_list,
     dossier_queue,
+    dossier_rows_by_id,
     dossier_visible_or_404,
     dossiers_visible_to,
     entry_of_dossier_or_404,
@@ -73,7 +74,7 @@ class HomeView(AccountsHomeView):
         return ctx
 
 
-class DossierListView(LoginRequiredMixin, ListView):
+class DossierListView(LoginRequiredMixin, KeptPageMixin, ListView):
     """Dossiers of the user's units and those held at their level or below."""
 
     template_name = "nominations/dossier_list.html"
@@ -82,6 +83,9 @@ class DossierListView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return dossier_list(user=self.request.user, params=self.request.GET)
+
+    def page_rows(self, ids):
+        return dossier_rows_by_id.list(ids=ids)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

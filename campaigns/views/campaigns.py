@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from accounts.choices import Role
-from accounts.views import list_params, list_querystring
+from accounts.views import KeptPageMixin, list_params, list_querystring
 from campaigns.choices import CampaignKind, CampaignStatus, UnitLevel
 from campaigns.forms import FORMSETS, ROW_FORMS, CampaignForm, build_formsets
 from campaigns.models import Campaign
@@ -22,6 +22,7 @@ from campaigns.selectors import (
     campaign_document,
     campaign_editable_or_404,
     campaign_list,
+    campaign_rows_by_id,
     campaign_visible_or_404,
     campaigns_visible_to,
     issuer_choices,
@@ -37,7 +38,7 @@ from campaigns.services import (
 from documents.pdf import pdf_response, render_pdf
 
 
-class CampaignListView(LoginRequiredMixin, ListView):
+class CampaignListView(LoginRequiredMixin, KeptPageMixin, ListView):
     """Campaigns the user may see, filtered by year, level, kind, status, issuer and text."""
 
     template_name = "campaigns/campaign_list.html"
@@ -45,6 +46,9 @@ class CampaignListView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return campaign_list(user=self.request.user, params=self.request.GET)
+
+    def page_rows(self, ids):
+        return campaign_rows_by_id(ids)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

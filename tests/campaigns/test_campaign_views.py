@@ -220,3 +220,24 @@ def test_htmx_row_returns_a_row_and_the_next_counter(client, tree, make_user):
     assert "items-3-targets-TOTAL_FORMS" in html
     assert "index=4" in html
     assert client.get("/campaigns/rows/items/", {"index": 1}).status_code == 404  # not htmx
+
+
+def test_list_pages_show_the_rows_of_the_queryset_in_its_order(client, tree, make_user):
+    """The page's rows are read by id (KeptPageMixin): same rows, same order, issuers too."""
+    from campaigns.selectors import campaign_list
+
+    for n in range(23):
+        make_campaign(tree.cao_lau if n % 3 else tree.cao_loc, title=f"Kế hoạch {n:02d}")
+    user = make_user(tree.cao_loc)
+    client.force_login(user)
+    expected = list(campaign_list(user=user, params={}))
+    shown = []
+    for page in (1, 2):
+        rows = client.get("/campaigns/", {"page": page}).context["object_list"]
+        for row in rows:
+            assert [i.unit for i in row.issuer_rows.all()] == [
+                i.unit for i in row.issuer_rows.model.objects.filter(campaign=row)
+            ]
+        shown += rows
+    assert shown == expected
+    assert len(shown) == 23
