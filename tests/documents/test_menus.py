@@ -28,3 +28,33 @@ def test_safe_labels_are_kept_and_quotes_in_values_are_escaped():
 
     html = render([("a'b", mark_safe("<b>Đậm</b>"))], None)
     assert html == '<option value="a&#x27;b"><b>Đậm</b></option>'
+
+
+def test_a_kept_menu_marks_each_request_s_own_choice():
+    units = [(n, f"Xã {n}") for n in range(1, 301)]
+    first = render(units, 5)
+    second = render(units, "300")
+    assert first.count(" selected") == 1
+    assert '<option value="5" selected>Xã 5</option>' in first
+    assert second.count(" selected") == 1
+    assert '<option value="300" selected>Xã 300</option>' in second
+    assert render(units, None).count(" selected") == 0
+    assert render([(1, "a"), (1, "b")], 1) == (
+        '<option value="1" selected>a</option><option value="1" selected>b</option>'
+    )
+
+
+def test_a_kept_menu_of_translated_labels_follows_the_language():
+    from django.utils.translation import gettext_lazy, override
+
+    menu = [("a", gettext_lazy("All years"))]
+    with override("vi"):
+        vietnamese = render(menu, None)
+    with override("en"):
+        english = render(menu, None)
+    assert english == '<option value="a">All years</option>'
+    assert vietnamese != english
+
+
+def test_a_menu_that_cannot_be_kept_is_still_built():
+    assert render([([1], "danh sách")], None) == '<option value="[1]">danh sách</option>'
