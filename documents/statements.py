@@ -19,37 +19,48 @@ parameter, through the `in_array` lookup defined here (`person_id__in_array=ids`
 `= ANY(%s)` of an array on PostgreSQL, `IN (SELECT value FROM json_each(%s))` on SQLite. Its
 SQL does not change with the number of values, as `__in` does, so it can be kept.
 
-Rules, checked when the statement is first compiled on a database (a wrong statement fails
-at once, in the tests, never with wrong rows):
+Rules for a build function:
 
-- each parameter is annotated `int`, `str`, `list[int]` or `list[str]`, and is used as a
-  plain value in a lookup (`pk=`, `dossier_id=`, `session_key=`, `pk__in_array=`), not to
-  decide the queryset's shape;
-- the queryset is built twice with different markers: the two SQL texts must be the same,
-  every marker must reach the SQL parameters unchanged, and every other parameter must be
-  the same in both (a value read from the clock or the database while building fails this);
+- each parameter is annotated `int`, `str`, `list[int]` or `list[str]`, and is used only as a
+  plain value in a lookup (`pk=`, `dossier_id=`, `session_key=`, `pk__in_array=`): never in
+  Python (`if ids:`, arithmetic), never to decide the queryset's shape;
+- it reads nothing from the clock or the database: what it builds is kept for the life of
+  the process;
 - only whole querysets: a statement is run as it was built (no `.filter()`, `.first()` or
   slicing afterwards; put those in the build function).
 
+Checked when the statement is first compiled on a database, so that a wrong statement fails
+at once, in the tests, never with wrong rows: the queryset is built twice with different
+markers; the two SQL texts must be the same, every marker must reach the SQL parameters
+unchanged (a lookup that changes its value, as `contains` or `iexact` do, is refused), every
+other parameter must be the same in both (the clock's time changes between them), no date
+may stand in the SQL (today's date would be kept), and a Prefetch's queryset may not use a
+parameter. A queryset Django compiles to nothing (a lookup that can find nothing) is refused.
+
 Values are checked on each call: an `int` parameter takes an int (not None, not a bool), a
-`str` parameter a str.
+`str` parameter a str. An int that no 64-bit column holds finds no row, as Django answers.
 """
 
 import copy
+import datetime
 import inspect
 import json
 import threading
 from collections.abc import Callable
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import EmptyResultSet, FullResultSet, ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Field, ForeignObject, Func, IntegerField, Lookup, QuerySet
+from django.utils import timezone
 
-# Markers: inside the range of a 32-bit integer column and of a positive one (Django compiles
-# an out-of-range value to "no row", which would change the SQL), far above any real id.
-# (Of different parity and length in digits than each other, so that fewer tests of a value
-# go unnoticed.)
-_INT_MARKS = (2_000_000_000, 2_100_000_001)
+# Markers: inside the range of every integer column, a small positive one included (Django
+# compiles an out-of-range value to "no row", which would change the SQL), and of different
+# parity, so that fewer tests of a value go unnoticed. Text markers hold what a lookup would
+# change if it changed its value (case, spaces, LIKE's % and _, the \x1f that strip() takes):
+# a marker changed on its way to the SQL is refused.
+_INT_MARKS = (30_001, 31_002)
+# What a 64-bit integer column holds: a value outside finds no row (Django's own answer).
+_INT_RANGE = (-(2**63), 2**63 - 1)
 _SCALARS = (int, str)
 _LISTS = {list[int]: int, list[str]: str}
 
@@ -58,7 +69,7 @@ def _mark(kind, side: int, index: int):
     kind = _LISTS.get(kind, kind)
     if kind is int:
         return _INT_MARKS[side] + index
-    return f"\x1fkept-{side}-{index}\x1f"
+    return f"\x1fKept %_ {side}-{index}\x1f"
 
 
 @Field.register_lookup
@@ -79,9 +90,13 @@ class InArray(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         field = self.lhs.output_field
         values = [field.get_db_prep_value(v, connection, prepared=True) for v in self.rhs]
+        target = getattr(field, "target_field", field)  # a foreign key: the key it holds
+        integer = target.get_internal_type() in _INTEGER_TYPES
+        if not integer and target.get_internal_type() not in _TEXT_TYPES:
+            raise TypeError(f"in_array compares integers or text, not {target!r}.")
+        if integer:  # a value no 64-bit column holds finds nothing, as with __in
+            values = [v for v in values if _INT_RANGE[0] <= v <= _INT_RANGE[1]]
         if connection.vendor == "postgresql":
-            target = getattr(field, "target_field", field)  # a foreign key: the key it holds
-            integer = target.get_internal_type() in _INTEGER_TYPES
             array = "bigint[]" if integer else "text[]"
             column = lhs if integer else f"({lhs})::text"
             return f"{column} = ANY(%s::{array})", (*lhs_params, values)
@@ -101,6 +116,7 @@ _INTEGER_TYPES = {
     "PositiveBigIntegerField",
     "PositiveSmallIntegerField",
 }
+_TEXT_TYPES = {"CharField", "TextField", "SlugField", "EmailField", "URLField"}
 # Foreign keys have lookups of their own: `unit_id__in_array` too.
 ForeignObject.register_lookup(InArray)
 
@@ -169,7 +185,7 @@ class Statement:
     def list(self, *, using: str = DEFAULT_DB_ALIAS, **values) -> list:
         """The rows, as `list(queryset)` gives them (model instances, or tuples and dicts for
         a `values_list()` or `values()` queryset)."""
-        return list(self._queryset(using, values))
+        return list(self._queryset(using, values) or ())
 
     def one(self, *, using: str = DEFAULT_DB_ALIAS, **values):
         """The first row, or None: for a statement that finds one row at most (by a unique
@@ -183,8 +199,10 @@ class Statement:
         rows = self._queryset(using, values, counting=True)
         return rows[0] if rows else 0
 
-    def _queryset(self, using: str, values: dict, counting: bool = False) -> list:
+    def _queryset(self, using: str, values: dict, counting: bool = False) -> "list | None":
         params_of = self._values(values)
+        if params_of is None:  # an id no column holds: no row, as Django answers
+            return None
         kept = self._kept_for(using, counting)
         params = list(kept.params)
         for position, name, form in kept.positions:
@@ -200,7 +218,7 @@ class Statement:
         queryset._fetch_all()
         return queryset._result_cache
 
-    def _values(self, values: dict) -> dict:
+    def _values(self, values: dict) -> dict | None:
         if values.keys() != self.parameters.keys():
             raise TypeError(
                 f"{self.name} takes {sorted(self.parameters)}, was given {sorted(values)}."
@@ -214,9 +232,14 @@ class Statement:
                     value, (list, tuple, set, frozenset)
                 ):
                     raise TypeError(f"{self.name}: {name} must be a list, not {value!r}.")
-                checked[name] = [self._value(name, item, v) for v in value]
+                items = [self._value(name, item, v) for v in value]
+                if item is int:  # an id no column holds matches nothing: left out
+                    items = [v for v in items if _INT_RANGE[0] <= v <= _INT_RANGE[1]]
+                checked[name] = items
             else:
-                checked[name] = self._value(name, kind, value)
+                value = checked[name] = self._value(name, kind, value)
+                if kind is int and not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+                    return None
         return checked
 
     def _value(self, name: str, kind: type, value):
@@ -266,8 +289,29 @@ class Statement:
         if counting:
             queryset = self._counted(queryset)
         compiler = queryset.query.get_compiler(using=using)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except (EmptyResultSet, FullResultSet) as exc:
+            raise ImproperlyConfigured(
+                f"{self.name}: Django compiles it to no SQL (a marker outside a column's range, "
+                "or a lookup that can find nothing); it cannot be kept."
+            ) from exc
+        self._check_prefetches(queryset, using, marks)
         return queryset, compiler, sql, tuple(params), marks
+
+    def _check_prefetches(self, queryset, using: str, marks: dict) -> None:
+        """A Prefetch's queryset is compiled when it runs, not here: it must not hold a
+        parameter (it would keep the marker)."""
+        forms = _forms(marks)
+        for lookup in queryset._prefetch_related_lookups:
+            inner = getattr(lookup, "queryset", None)
+            if inner is None:
+                continue
+            _sql, params = inner.query.get_compiler(using=using).as_sql()
+            if any(_found(forms, value)[0] is not None for value in params):
+                raise ImproperlyConfigured(
+                    f"{self.name}: a Prefetch's queryset uses a parameter; it cannot be kept."
+                )
 
     def _compile(self, using: str, counting: bool = False) -> _Kept:
         queryset, compiler, sql, params, marks = self._built(0, using, counting)
@@ -277,7 +321,9 @@ class Statement:
                 f"{self.name}: its SQL depends on the values of its parameters."
             )
         found, other_found = _forms(marks), _forms(other_marks)
-        text_marks = [str(_mark(str, 0, i)) for i in range(len(self.parameters))]
+        # Today's date, as a date or as the text SQLite is given (local or UTC).
+        days = {timezone.localdate(), timezone.now().date()}
+        today = {*days, *(day.isoformat() for day in days)}
         positions = []
         for position, (value, other) in enumerate(zip(params, other_params, strict=True)):
             name, form = _found(found, value)
@@ -288,7 +334,7 @@ class Statement:
                         f"{self.name}: a parameter's value changes the SQL parameters."
                     )
                 positions.append((position, name, form))
-            elif isinstance(value, str) and any(mark in value for mark in text_marks):
+            elif isinstance(value, str) and "kept" in value.lower() and value != other:
                 raise ImproperlyConfigured(
                     f"{self.name}: a parameter did not reach the SQL as given (a lookup that "
                     "changes the value, such as contains, cannot be kept)."
@@ -297,6 +343,11 @@ class Statement:
                 raise ImproperlyConfigured(
                     f"{self.name}: a SQL parameter ({value!r}) changes between two builds; "
                     "a value from the clock or the database cannot be kept."
+                )
+            elif isinstance(value, datetime.date) or (isinstance(value, str) and value in today):
+                raise ImproperlyConfigured(
+                    f"{self.name}: a date in its SQL ({value!r}) would be kept for good "
+                    "(today's date?); it cannot be kept."
                 )
         missing = set(self.parameters) - {name for _, name, _ in positions}
         if missing:

@@ -220,3 +220,65 @@ def test_in_array_answers_what_in_answers(tree):
     assert not Unit.objects.filter(pk__in_array=[]).exists()
     with pytest.raises(TypeError, match="list of values"):
         list(Unit.objects.filter(pk__in_array=5))
+
+
+def test_an_id_no_column_holds_finds_no_row(tree):
+    assert unit_with_parents.one(pk=10**20) is None
+    assert units_below.list(parent_id=-(10**30), kind="ward") == []
+    assert units_below.count(parent_id=10**20, kind="ward") == 0
+    assert units_among.list(ids=[10**20, tree.cao_lau.pk], names=[]) == [tree.cao_lau]
+
+
+def test_a_lookup_that_escapes_the_value_is_refused(tree):
+    """SQLite's iexact is a LIKE with % and _ escaped: refused there. PostgreSQL's compares
+    UPPER() of the value as given: kept, and it finds what the ORM finds."""
+
+    @statement
+    def folded(name: str):
+        return Unit.objects.filter(name__iexact=name)
+
+    if connection.vendor == "sqlite":
+        with pytest.raises(ImproperlyConfigured, match="did not reach the SQL"):
+            folded.list(name="Xã Cao L_u")
+        return
+    for name in ("Xã Cao L_u", "xã cao lâu", "Xã Cao Lâu"):
+        assert folded.list(name=name) == list(Unit.objects.filter(name__iexact=name))
+
+
+def test_today_s_date_in_the_sql_is_refused(db):
+    @statement
+    def today(pk: int):
+        return User.objects.filter(pk=pk, date_joined__date__lte=timezone.localdate())
+
+    with pytest.raises(ImproperlyConfigured, match="date in its SQL"):
+        today.list(pk=1)
+
+
+def test_a_prefetch_that_uses_a_parameter_is_refused(db):
+    from django.db.models import Prefetch
+
+    @statement
+    def with_children(pk: int):
+        return Unit.objects.filter(pk=pk).prefetch_related(
+            Prefetch("children", queryset=Unit.objects.exclude(pk=pk))
+        )
+
+    with pytest.raises(ImproperlyConfigured, match="Prefetch"):
+        with_children.list(pk=1)
+
+
+def test_a_queryset_compiled_to_nothing_is_refused(db):
+    @statement
+    def nothing(pk: int):
+        return Unit.objects.filter(pk=pk, name__in=[])
+
+    with pytest.raises(ImproperlyConfigured, match="no SQL"):
+        nothing.list(pk=1)
+
+
+def test_in_array_refuses_types_it_cannot_compare(db):
+    from awards.models import AwardQuota
+
+    with pytest.raises(TypeError, match="integers or text"):
+        list(User.objects.filter(date_joined__in_array=[timezone.now()]))
+    assert AwardQuota.objects.filter(max_count__in_array=[1, 2]).count() == 0

@@ -624,3 +624,8 @@ def test_each_campaign_keeps_its_own_menu_of_forms_in_the_appraisal_form(
         menus.setdefault(dossier.pk, set()).add(menu.group(1).count("<option value="))
     assert menus[wide.pk] == {1 + 3}  # "—" and the three forms the campaign offers
     assert menus[narrow.pk] == {1 + 1}
+
+
+def test_a_dossier_id_no_column_holds_is_not_found(client, people):
+    client.force_login(people.cao_lau_officer)
+    assert client.get("/dossiers/100000000000000000000/").status_code == 404
