@@ -8,7 +8,7 @@ from accounts.forms import BootstrapFormMixin
 from accounts.selectors import units_visible_to
 from awards.choices import Gender, SubjectKind
 from awards.models import AwardForm
-from awards.selectors import people_visible_to
+from awards.selectors import offered_forms, people_visible_to
 from nominations.choices import AttachmentKind, ReviewDecision
 
 
@@ -161,10 +161,8 @@ class AppraiseForm(PortalFormMixin, forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
-        # (awards.selectors.offered_forms reads the same forms for the page's menu.)
-        self.fields["form"].queryset = AwardForm.objects.filter(
-            offers__campaign_id=dossier.campaign_id
-        )
+        # The queryset of the kept statement that reads the page's menu: one definition.
+        self.fields["form"].queryset = offered_forms.build(campaign_id=dossier.campaign_id)
 
 
 class ReturnForm(PortalFormMixin, forms.Form):
