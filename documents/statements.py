@@ -146,7 +146,7 @@ class _Kept:
     """What one database's compilation left: the SQL, the parameters with the markers'
     positions, the compiler and the queryset it came from."""
 
-    __slots__ = ("compiler", "params", "positions", "queryset", "sql")
+    __slots__ = ("compiler", "converters", "params", "positions", "queryset", "sql")
 
     def __init__(self, queryset, compiler, sql, params, positions):
         self.queryset = queryset
@@ -154,6 +154,10 @@ class _Kept:
         self.sql = sql
         self.params = params
         self.positions = positions
+        # As results_iter() asks for them: the selected columns, once compiled.
+        self.converters = compiler.get_converters(
+            [column[0] for column in compiler.select[0 : compiler.col_count]]
+        )
 
 
 class Statement:
@@ -212,9 +216,15 @@ class Statement:
         compiler.connection = connections[using]
         sql, params = kept.sql, tuple(params)
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
-        queryset = kept.queryset._chain()
-        # The clone's own query hands out this compiler; the kept queryset is not touched.
-        queryset.query.get_compiler = lambda *args, **kwargs: compiler
+        # The converters of the columns (dates on SQLite, JSON, ...) are the same on every run.
+        converters = kept.converters
+        compiler.get_converters = lambda expressions: converters
+        # Shallow copies: the run reads the kept queryset and query and changes neither; the
+        # copy's own query hands out this compiler and the copy holds this run's rows.
+        # (`_query`: the `query` setter would also change how a values() queryset reads rows.)
+        queryset = _shallow(kept.queryset)
+        queryset._query = _shallow(kept.queryset.query)
+        queryset._query.get_compiler = lambda *args, **kwargs: compiler
         queryset._fetch_all()
         return queryset._result_cache
 
@@ -361,6 +371,14 @@ class Statement:
         """Compile again on next use (tests that change what the build reads)."""
         with self._lock:
             self._kept.clear()
+
+
+def _shallow(obj):
+    """A new object of the same class sharing `obj`'s attributes (not copy.copy(): a
+    QuerySet's __getstate__ would run it)."""
+    twin = obj.__class__.__new__(obj.__class__)
+    twin.__dict__.update(obj.__dict__)
+    return twin
 
 
 def as_prefetched(instance, name: str, objects: list) -> None:
