@@ -81,6 +81,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% url %} with the URLs it reverses kept by the process.
+            "builtins": ["documents.templatetags.portal_urls"],
         },
     },
 ]
