@@ -323,26 +323,6 @@ def _chunks(values):
         yield values[start : start + _CHUNK]
 
 
-def _either(**keys) -> list[Q]:
-    """One OR of `field__in=chunk` per round of chunks: `_either(person_id=ids, unit_id=ids)`
-    is one query while each set holds at most _CHUNK values. A key may be (field, extra Q)."""
-    fields = []
-    for field, values in keys.items():
-        extra = Q()
-        if isinstance(values, tuple):
-            values, extra = values
-        fields.append((field, extra, list(_chunks(values))))
-    rounds = max((len(chunks) for _f, _e, chunks in fields), default=0)
-    result = []
-    for i in range(rounds):
-        match = Q(pk__in=[])
-        for field, extra, chunks in fields:
-            if i < len(chunks):
-                match |= extra & Q(**{f"{field}__in": chunks[i]})
-        result.append(match)
-    return result
-
-
 def _entry_sort_key(entry):
     """Entry's default ordering ("dossier" follows Dossier's ordering: newest first)."""
     dossier = entry.dossier
@@ -526,6 +506,17 @@ def _awarded_same(null_unit: bool) -> Statement:
 
 
 @statement
+def _flags_of(person_ids: list[int], unit_ids: list[int]):
+    """Blocking flags of the people or units, whatever their dates (a statement cannot keep a
+    date: the caller keeps those in force)."""
+    from awards.models import BlockingFlag
+
+    return BlockingFlag.objects.filter(
+        Q(person_id__in_array=person_ids) | Q(unit_id__in_array=unit_ids)
+    ).order_by()
+
+
+@statement
 def _look_alikes(names: list[str], birth_years: list[int], citizen_ids: list[str]):
     """People of the same folded name and birth year, or of the same citizen ID."""
     from awards.models import Person
@@ -550,7 +541,7 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
     saved entries of the dossier do for `entry_checks`.
     """
     from awards import checks as award
-    from awards.models import Award, BlockingFlag
+    from awards.models import Award
 
     if not entries:
         return []
@@ -631,12 +622,18 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
         key = (row.subject_kind, row.unit_id, row.recipient_name_folded)
         awards_by_name.setdefault(key, []).append(row)
 
-    # Blocking flags in force on the dossier's date.
-    flags = []
+    # Blocking flags in force on the dossier's date (BlockingFlag.objects.active_on(on)).
     unit_ids = {e.unit_id for e in entries if e.unit_id}
-    flag_qs = BlockingFlag.objects.active_on(on)
-    for match in _either(person_id=saved_person_ids, unit_id=unit_ids):
-        flags += list(flag_qs.filter(match).order_by())
+    flags = [
+        flag
+        for flag in (
+            _flags_of.list(person_ids=saved_person_ids, unit_ids=unit_ids)
+            if saved_person_ids or unit_ids
+            else ()
+        )
+        if (flag.starts_on is None or flag.starts_on <= on)
+        and (flag.ends_on is None or flag.ends_on >= on)
+    ]
     flags_of_person, flags_of_unit = {}, {}
     for flag in sorted(flags, key=lambda f: (f.starts_on, f.pk)):
         if flag.person_id:

@@ -167,6 +167,30 @@ def test_batched_checks_equal_after_the_reform(crowded, tree):
     assert all(CheckCode.UNIT_DISSOLVED in _codes(r) for r in batched)
 
 
+def test_only_flags_in_force_on_the_dossiers_date_block(crowded, tree):
+    """Flags that ended before the dossier's date, or start after it, do not block."""
+    twin = Person.objects.get(full_name="Hoàng Văn Tú", unit=tree.cao_lau)
+    on = crowded.date
+    BlockingFlag.objects.create(
+        person=twin,
+        kind=BlockingKind.DISCIPLINE,
+        starts_on=on - datetime.timedelta(days=400),
+        ends_on=on - datetime.timedelta(days=1),
+    )
+    BlockingFlag.objects.create(
+        unit=tree.cao_lau, kind=BlockingKind.INVESTIGATION, starts_on=on + datetime.timedelta(1)
+    )
+    entries = _active_entries(crowded)
+    batched = dossier_entries_checks(dossier=crowded, entries=entries)
+    assert batched == [entry_checks(e) for e in _active_entries(crowded)]
+    blocked = {
+        (e.person.full_name if e.person else e.nominee_name)
+        for e, results in zip(entries, batched, strict=True)
+        if CheckCode.BLOCKING_FLAG in _codes(results)
+    }
+    assert blocked == {"Vi Văn Khải", "Xã Xuất Lễ"}
+
+
 def test_batched_checks_read_a_fixed_number_of_times(crowded, tree, campaign, forms):
     entries = _active_entries(crowded)
     with CaptureQueriesContext(connection) as few:
