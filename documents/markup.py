@@ -4,6 +4,7 @@ from collections.abc import Callable
 from html import escape
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 
 
 def text(value) -> str:
@@ -28,3 +29,19 @@ def url_for_each(name: str) -> Callable[[object], str]:
     if not found:  # or that does not print the id as it is: reverse each time
         return lambda pk: reverse(name, args=[pk])
     return lambda pk: f"{head}{pk}{tail}"
+
+
+# (form class, language) -> {field name: the field's HTML}
+_UNBOUND_FIELDS: dict[tuple, dict[str, str]] = {}
+
+
+def unbound_fields(form_class) -> dict[str, str]:
+    """The fields of `form_class()` as an unbound form prints them (`{{ form.kind }}`), rendered
+    once per language by the process: for forms whose empty state depends on nothing else (no
+    request, no database, no clock), as the dossier page's attachment form."""
+    key = (form_class, get_language())
+    fields = _UNBOUND_FIELDS.get(key)
+    if fields is None:
+        form = form_class()
+        fields = _UNBOUND_FIELDS[key] = {name: str(form[name]) for name in form.fields}
+    return fields

@@ -16,6 +16,7 @@ from accounts.views import HomeView as AccountsHomeView
 from accounts.views import KeptPageMixin, list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
 from awards.selectors import offered_forms
+from documents.markup import unbound_fields
 from documents.templatetags.vn import clip
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
@@ -231,7 +232,7 @@ class DossierDetailView(DossierMixin, TemplateView):
             may_appraise=may_appraise,
             editable=editable,
             may_attach=services.may_attach(dossier=dossier, actor=user),
-            attachment_form=AttachmentForm(),
+            attachment_fields=unbound_fields(AttachmentForm),
             severity_badge=SEVERITY_BADGE,
             subject_kinds=SubjectKind.choices,
             max_upload_mb=settings.NOMINATION_UPLOAD_MAX_MB,

@@ -50,3 +50,19 @@ def test_url_for_each_falls_back_when_the_mark_does_not_fit_the_pattern(monkeypa
 
     monkeypatch.setattr(markup, "reverse", short_ids)
     assert url_for_each("campaign_detail")(42) == "/x/42/"
+
+
+def test_unbound_fields_print_what_the_unbound_form_prints():
+    from django.utils import translation
+
+    from documents import markup
+    from nominations.forms import AttachmentForm
+
+    for language in ("vi", "en", "vi"):
+        with translation.override(language):
+            form = AttachmentForm()
+            fields = markup.unbound_fields(AttachmentForm)
+            assert fields == {"kind": str(form["kind"]), "file": str(form["file"])}
+            assert (AttachmentForm, language) in markup._UNBOUND_FIELDS
+    assert 'name="kind"' in fields["kind"]
+    assert 'type="file"' in fields["file"]

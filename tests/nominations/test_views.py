@@ -629,3 +629,12 @@ def test_each_campaign_keeps_its_own_menu_of_forms_in_the_appraisal_form(
 def test_a_dossier_id_no_column_holds_is_not_found(client, people):
     client.force_login(people.cao_lau_officer)
     assert client.get("/dossiers/100000000000000000000/").status_code == 404
+
+
+def test_the_dossier_page_prints_the_attachment_form(client, tree, people, make_dossier):
+    dossier = make_dossier(tree.cao_lau, "giay-khen-chu-tich-xa")
+    client.force_login(people.cao_lau_officer)
+    html = client.get(reverse("nominations:dossier_detail", args=[dossier.pk])).content.decode()
+    assert reverse("nominations:attachment_upload", args=[dossier.pk]) in html
+    assert '<select name="kind" class="form-select" id="id_kind">' in html
+    assert '<input type="file" name="file" class="form-control" required id="id_file">' in html
