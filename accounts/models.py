@@ -35,11 +35,11 @@ class User(AbstractUser):
 
     @cached_property
     def role_codes(self) -> frozenset[str]:
-        """The roles held, from the user's groups (one query, cached on the instance)."""
+        """The roles held, from the user's groups (one query, cached on the instance; the
+        signed-in user's are read with the user, accounts.backends)."""
         if not self.pk:
             return frozenset()
-        valid = set(Role.values)
-        return frozenset(n for n in _group_names.list(user_id=self.pk) if n in valid)
+        return role_codes_from(_group_names.list(user_id=self.pk))
 
     def has_role(self, role: Role | str) -> bool:
         return str(role) in self.role_codes
@@ -54,6 +54,19 @@ class User(AbstractUser):
         if self.unit is None:
             return None
         return self.unit.standing_office_for or self.unit
+
+
+# Between the group names that accounts.backends reads in one text with the user.
+GROUP_NAMES_SEPARATOR = "\x1f"
+
+
+def role_codes_from(names) -> frozenset[str]:
+    """The roles among group names: a list, or one text joined by GROUP_NAMES_SEPARATOR (None:
+    no group)."""
+    if isinstance(names, str):
+        names = names.split(GROUP_NAMES_SEPARATOR)
+    valid = set(Role.values)
+    return frozenset(name for name in names or () if name in valid)
 
 
 class LoginFailure(models.Model):

@@ -1,5 +1,5 @@
-"""accounts.backends.UnitModelBackend: the user of a request comes with their unit and the
-unit an office serves, in one query."""
+"""accounts.backends.UnitModelBackend: the user of a request comes with their unit, the unit an
+office serves and their roles, in one query."""
 
 import pytest
 from django.contrib.auth import get_user
@@ -16,7 +16,25 @@ def test_the_user_of_a_request_is_read_with_their_scope_in_one_query(tree, make_
         user = UnitModelBackend().get_user(officer.pk)
         assert user.scope_root == tree.province  # the Ban TĐKT works for the province
         assert user.unit == tree.ban_tdkt
+        assert user.has_role(Role.OFFICER)
+        assert not user.has_role(Role.LEADER)
     assert len(ctx) == 1
+
+
+@pytest.mark.parametrize("user_id", ["int", "str"])
+def test_the_roles_read_with_the_user_are_the_users_groups(tree, make_user, user_id):
+    from django.contrib.auth.models import Group
+
+    holder = make_user(tree.cao_lau, Role.OFFICER, Role.LEADER)
+    holder.groups.add(Group.objects.create(name="Không phải vai trò"))
+    nobody = make_user(tree.cao_lau)
+    nobody.groups.clear()
+    for person, roles in [(holder, {"officer", "leader"}), (nobody, set())]:
+        pk = person.pk if user_id == "int" else str(person.pk)
+        user = UnitModelBackend().get_user(pk)
+        assert user.role_codes == roles
+        # The same as the user's groups read on their own.
+        assert type(person).objects.get(pk=person.pk).role_codes == roles
 
 
 def test_an_inactive_or_missing_user_is_nobody(tree, make_user):

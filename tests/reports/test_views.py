@@ -56,16 +56,16 @@ def test_dashboard_query_count_does_not_grow_with_rows(
     params = {"year": "2024", "campaign": known.campaign.pk}
     client.get(url, params)  # warm the session, the user's groups and the work calendar
     fresh = {**params, "fresh": "1"}
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(24):
         client.get(url, fresh)
-    with django_assert_num_queries(6):  # the figures kept (accounts.cache): menus and scope
+    with django_assert_num_queries(5):  # the figures kept (accounts.cache): menus and scope
         client.get(url, params)
     from tests.reports.test_exports import add_more_awards
 
     add_more_awards(known, 30)
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(24):
         client.get(url, fresh)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(url, params)
 
 
@@ -163,7 +163,7 @@ def test_results_page_query_count(signed_in, cao_lau_officer, known, django_asse
     client = signed_in(cao_lau_officer)
     url = reverse("reports:results", args=[known.campaign.pk])
     client.get(url)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         assert client.get(url).status_code == 200
 
 
@@ -187,7 +187,7 @@ def test_summary_page_query_count(signed_in, province_officer, known, django_ass
     client = signed_in(province_officer)
     url = reverse("reports:summary", args=[known.campaign.pk])
     client.get(url)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         client.get(url)
 
 
