@@ -122,12 +122,14 @@ def public_campaign_list(*, params):
     return _filtered(_with_header(Campaign.objects.live()), params)
 
 
-def issuer_choices(qs) -> list[Unit]:
-    """Units that issued any of `qs`, for the issuer filter (one query)."""
+def issuer_choices(qs) -> list[tuple[int, str]]:
+    """(pk, name) of the units that issued any of `qs`, for the issuer filter (one query)."""
     return list(
         Unit.objects.filter(
             pk__in=CampaignIssuer.objects.filter(campaign__in=qs.values("pk")).values("unit_id")
-        ).order_by("name")
+        )
+        .order_by("name")
+        .values_list("pk", "name")
     )
 
 

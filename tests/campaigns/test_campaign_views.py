@@ -129,6 +129,21 @@ def test_list_search_ignores_diacritics_and_filters(client, tree, make_user):
     assert "Kế hoạch khác" not in page
 
 
+def test_list_issuer_menu_holds_the_issuers_and_marks_the_chosen_one(client, tree, make_user):
+    make_campaign(tree.cao_lau, title="Kế hoạch của xã")
+    make_campaign(tree.cao_loc, title="Kế hoạch của huyện")
+    client.force_login(make_user(tree.cao_loc))
+    page = client.get("/campaigns/").content.decode()
+    menu = page[page.index('name="issuer"') : page.index("</select>", page.index('name="issuer"'))]
+    assert f'<option value="{tree.cao_lau.pk}">{tree.cao_lau.name}</option>' in menu
+    assert f'<option value="{tree.cao_loc.pk}">{tree.cao_loc.name}</option>' in menu
+    assert " selected" not in menu
+    page = client.get("/campaigns/", {"issuer": tree.cao_lau.pk}).content.decode()
+    assert f'<option value="{tree.cao_lau.pk}" selected>{tree.cao_lau.name}</option>' in page
+    assert "Kế hoạch của xã" in page
+    assert "Kế hoạch của huyện" not in page
+
+
 # -- public pages ------------------------------------------------------------------------------
 
 
