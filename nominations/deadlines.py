@@ -13,6 +13,7 @@ To list overdue dossiers in SQL (paginated), the due-date rule is turned around:
 Python and compared with `status_changed_at` in the database.
 """
 
+import bisect
 import dataclasses
 import datetime
 import logging
@@ -90,12 +91,24 @@ def forget_calendar_now_and_on_commit(**_kwargs) -> None:
 # -- the calendar ---------------------------------------------------------------------------------
 
 
+def _weekdays_up_to(day: datetime.date) -> int:
+    """Mondays to Fridays from 1 January of year 1 (a Monday) to `day`, both included."""
+    weeks, rest = divmod(day.toordinal(), 7)
+    return weeks * 5 + min(rest, 5)
+
+
 class WorkCalendar:
     """Working days from the holiday list (loaded once: one query)."""
 
     def __init__(self, days_off=(), working_days=()):
         self.days_off = frozenset(days_off)
         self.working_days = frozenset(working_days)
+        # For counting without walking day by day: the weekdays that are off (a working day
+        # listed too stays a working day) and the weekend days that are worked, in order.
+        self._weekdays_off = sorted(
+            d for d in self.days_off if d.weekday() < 5 and d not in self.working_days
+        )
+        self._weekends_worked = sorted(d for d in self.working_days if d.weekday() >= 5)
 
     @classmethod
     def load(cls) -> "WorkCalendar":
@@ -129,11 +142,14 @@ class WorkCalendar:
         """Working days after `start` up to and including `end` (negative when end < start)."""
         if end < start:
             return -self.working_days_between(end, start)
-        count, day = 0, start
-        while day < end:
-            day += datetime.timedelta(days=1)
-            count += self.is_working_day(day)
-        return count
+        weekdays = _weekdays_up_to(end) - _weekdays_up_to(start)
+        off = bisect.bisect_right(self._weekdays_off, end) - bisect.bisect_right(
+            self._weekdays_off, start
+        )
+        worked = bisect.bisect_right(self._weekends_worked, end) - bisect.bisect_right(
+            self._weekends_worked, start
+        )
+        return weekdays - off + worked
 
     def latest_start(self, days: int, *, due_before: datetime.date) -> datetime.date:
         """The latest start date whose due date (`days` working days on) precedes `due_before`.

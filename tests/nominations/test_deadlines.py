@@ -294,3 +294,38 @@ def test_a_change_is_forgotten_again_when_it_is_committed(
     for callback in callbacks:
         callback()
     assert WorkCalendar.load() is not stale
+
+
+def test_working_days_between_counts_as_walking_the_calendar_day_by_day():
+    """Counted from weekdays and the sorted exceptions: the same as testing each day."""
+    import random
+
+    rng = random.Random(2026)
+    base = datetime.date(2024, 1, 1)
+    days = [base + datetime.timedelta(days=n) for n in range(800)]
+    off = rng.sample(days, 60)
+    worked = rng.sample(days, 25) + off[:5]  # a day both off and worked is worked
+    calendar = WorkCalendar(off, worked)
+
+    def walked(start, end):
+        if end < start:
+            return -walked(end, start)
+        count, day = 0, start
+        while day < end:
+            day += datetime.timedelta(days=1)
+            count += calendar.is_working_day(day)
+        return count
+
+    for _ in range(400):
+        start, end = rng.choice(days), rng.choice(days)
+        assert calendar.working_days_between(start, end) == walked(start, end), (start, end)
+    for start in days[:30]:
+        for span in range(15):
+            end = start + datetime.timedelta(days=span)
+            assert calendar.working_days_between(start, end) == walked(start, end)
+            assert calendar.working_days_between(end, start) == walked(end, start)
+    # Far from the listed days: weekdays only.
+    assert (
+        WorkCalendar().working_days_between(datetime.date(2030, 1, 6), datetime.date(2030, 1, 13))
+        == 5
+    )
