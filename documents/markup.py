@@ -1,9 +1,13 @@
 """HTML built in Python (table rows, menus): every value through `text()`."""
 
+import functools
 from collections.abc import Callable
 from html import escape
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import localize
 from django.utils.translation import get_language
 
 
@@ -45,3 +49,29 @@ def unbound_fields(form_class) -> dict[str, str]:
         form = form_class()
         fields = _UNBOUND_FIELDS[key] = {name: str(form[name]) for name in form.fields}
     return fields
+
+
+def number(value) -> str:
+    """A number as a template prints it (`{{ n }}`: localised, thousands and decimal separators
+    of the language), escaped; each (value, language) formatted once by the process."""
+    if type(value) not in (int, float):
+        return text(localize(value))
+    return _localized(value, type(value), get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _localized(value, kind, language) -> str:  # `kind`: 1 and 1.0 print differently
+    return text(localize(value))
+
+
+@receiver(setting_changed)
+def _forget_formats(*, setting, **kwargs):
+    if setting in {
+        "USE_THOUSAND_SEPARATOR",
+        "NUMBER_GROUPING",
+        "THOUSAND_SEPARATOR",
+        "DECIMAL_SEPARATOR",
+        "FORMAT_MODULE_PATH",
+        "LANGUAGE_CODE",
+    }:
+        _localized.cache_clear()

@@ -3,18 +3,17 @@ horizontal bars and the table beside it) built in Python, every value escaped. T
 prints six of them; their template loops were half of the page's time."""
 
 from django import template
-from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from documents.markup import number
 from documents.markup import text as _e
 
 register = template.Library()
 
 
-def _number(value) -> str:
-    """As the template prints a number: localised (thousands and decimal separators)."""
-    return _e(localize(value))
+# As the template prints a number: localised (thousands and decimal separators), escaped.
+_number = number
 
 
 @register.simple_tag

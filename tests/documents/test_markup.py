@@ -66,3 +66,30 @@ def test_unbound_fields_print_what_the_unbound_form_prints():
             assert (AttachmentForm, language) in markup._UNBOUND_FIELDS
     assert 'name="kind"' in fields["kind"]
     assert 'type="file"' in fields["file"]
+
+
+@pytest.mark.parametrize("value", [0, 7, 2026, 110104, 1234567, 12.5, 0.1, 100.0, -3, True])
+def test_number_prints_what_a_template_prints(value):
+    from decimal import Decimal
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from documents.markup import number
+
+    for language in ("vi", "en", "vi"):
+        with translation.override(language):
+            for v in (value, Decimal(str(value)) if type(value) is not bool else value):
+                assert number(v) == Template("{{ v }}").render(Context({"v": v}))
+
+
+def test_number_follows_the_format_settings(settings):
+    from django.utils import translation
+
+    from documents.markup import number
+
+    settings.NUMBER_GROUPING = 3
+    with translation.override("en"):
+        assert number(1234567) == "1,234,567"
+        settings.USE_THOUSAND_SEPARATOR = False
+        assert number(1234567) == "1234567"
