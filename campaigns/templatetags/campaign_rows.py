@@ -4,10 +4,10 @@ cost most of the campaign list's time."""
 
 from django import template
 from django.template.defaultfilters import truncatewords
-from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from documents.markup import number as _number
 from documents.markup import text as _e
 from documents.markup import url_for_each
 
@@ -19,8 +19,8 @@ def _issued(campaign) -> str:
     if campaign.issue_date:
         return _e(campaign.short_issue_date)
     if campaign.issue_year:
-        month = f"{_e(localize(campaign.issue_month))}/" if campaign.issue_month else ""
-        return f"{month}{_e(localize(campaign.issue_year))}"
+        month = f"{_number(campaign.issue_month)}/" if campaign.issue_month else ""
+        return f"{month}{_number(campaign.issue_year)}"
     return ""
 
 
