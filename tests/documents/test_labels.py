@@ -86,3 +86,14 @@ def test_choices_given_by_a_callable_are_read_again():
     assert Menu(pick="a").get_pick_display() == "Một"
     offered[:] = [("a", "Một nữa")]
     assert Menu(pick="a").get_pick_display() == "Một nữa"
+
+
+def test_kept_labels_are_forgotten_when_the_catalogue_settings_change(settings):
+    field = Dossier._meta.get_field("status")
+    with translation.override("vi"):
+        Dossier(status=DossierStatus.DRAFT).get_status_display()
+    assert "vi" in field.__dict__["_choice_labels"]
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS]
+    assert "_choice_labels" not in field.__dict__
+    with translation.override("vi"):
+        assert Dossier(status=DossierStatus.DRAFT).get_status_display() == "Dự thảo"
