@@ -146,7 +146,7 @@ class _Kept:
     """What one database's compilation left: the SQL, the parameters with the markers'
     positions, the compiler and the queryset it came from."""
 
-    __slots__ = ("compiler", "converters", "params", "positions", "queryset", "sql")
+    __slots__ = ("compiler", "composite", "converters", "params", "positions", "queryset", "sql")
 
     def __init__(self, queryset, compiler, sql, params, positions):
         self.queryset = queryset
@@ -154,10 +154,11 @@ class _Kept:
         self.sql = sql
         self.params = params
         self.positions = positions
-        # As results_iter() asks for them: the selected columns, once compiled.
-        self.converters = compiler.get_converters(
-            [column[0] for column in compiler.select[0 : compiler.col_count]]
-        )
+        # What results_iter() asks of the selected columns, found once: their converters and
+        # whether a composite key is among them.
+        columns = [column[0] for column in compiler.select[0 : compiler.col_count]]
+        self.converters = compiler.get_converters(columns)
+        self.composite = compiler.has_composite_fields(columns)
 
 
 class Statement:
@@ -217,8 +218,9 @@ class Statement:
         sql, params = kept.sql, tuple(params)
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
         # The converters of the columns (dates on SQLite, JSON, ...) are the same on every run.
-        converters = kept.converters
+        converters, composite = kept.converters, kept.composite
         compiler.get_converters = lambda expressions: converters
+        compiler.has_composite_fields = lambda expressions: composite
         # Shallow copies: the run reads the kept queryset and query and changes neither; the
         # copy's own query hands out this compiler and the copy holds this run's rows.
         # (`_query`: the `query` setter would also change how a values() queryset reads rows.)
