@@ -7,12 +7,12 @@ choice (a dossier status has a dozen). A list of 20 dossiers paid for about 300 
 values, its labels translated once), and answers the same thing.
 """
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
+
+from documents.kept import forget_with_catalogues
 
 
 class ChoiceLabels:
@@ -44,9 +44,8 @@ class ChoiceLabels:
 _fields_with_labels = []
 
 
-@receiver(setting_changed)
-def _forget(*, setting, **kwargs):
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
-        for field in _fields_with_labels:
-            field.__dict__.pop("_choice_labels", None)
-        _fields_with_labels.clear()
+@forget_with_catalogues
+def _forget():
+    for field in _fields_with_labels:
+        field.__dict__.pop("_choice_labels", None)
+    _fields_with_labels.clear()

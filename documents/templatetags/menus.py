@@ -8,6 +8,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from documents.kept import forget_with_catalogues
 from documents.markup import text as _text
 
 register = template.Library()
@@ -25,6 +26,9 @@ def _options(choices: tuple, language: str | None) -> tuple[tuple, tuple, dict]:
         options.append(f'<option value="{value}">{label}</option>')
         chosen.append(f'<option value="{value}" selected>{label}</option>')
     return tuple(options), tuple(chosen), where
+
+
+forget_with_catalogues(_options.cache_clear)
 
 
 @register.simple_tag

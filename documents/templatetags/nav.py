@@ -10,6 +10,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
 
+from documents.kept import forget_with_catalogues
 from documents.markup import text as _e
 
 register = template.Library()
@@ -40,6 +41,9 @@ def _links(language: str, prefix: str, signed_in: bool) -> str:
         f"{_e(gettext(label))}</a></li>"
         for name, label in links
     )
+
+
+forget_with_catalogues(_links.cache_clear)
 
 
 @register.simple_tag(takes_context=True)

@@ -12,24 +12,19 @@ printed a few dozen of them at about 85 Python calls each; here about 15.
 """
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.base import Variable
 from django.templatetags import i18n as django_i18n
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from documents.kept import forget_with_catalogues
+
 register = template.Library()
 
 # (language, message id) -> the translation printed: the catalogues do not change while the
-# process runs, except when a test changes the settings they are read from.
+# process runs, except when a test changes the settings they are read from (documents.kept).
 _printed: dict[tuple[str | None, str], SafeString] = {}
-
-
-@receiver(setting_changed)
-def _forget(*, setting, **kwargs):
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
-        _printed.clear()
+forget_with_catalogues(_printed.clear)
 
 
 register.tags.update(django_i18n.register.tags)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from documents.kept import per_language
 from documents.markup import text as _e
 from nominations.forms import APPRAISE_PREFIX, appraise_prefix
 
@@ -26,7 +27,7 @@ def _csrf_input(token) -> str:
 
 
 class _Words:
-    """The table's words, translated once per table."""
+    """The table's words, translated once per language (`_words`)."""
 
     def __init__(self):
         self.no = _e(gettext("No."))
@@ -47,6 +48,11 @@ class _Words:
         self.report = _e(gettext("Achievement report"))
         self.attach_report = _e(gettext("Attach the achievement report"))
         self.record = _e(gettext("Record"))
+
+
+@per_language
+def _words(language: str) -> _Words:
+    return _Words()
 
 
 def _nominee(e, w: _Words) -> str:
@@ -202,7 +208,7 @@ def _appraisal_cells(form, w: _Words) -> str:
 def entry_rows(context, rows):
     """The <tr> of each entry of `rows` (the dossier page's rows: entry, deciding unit, checks,
     appraisal form), with the buttons the page's flags allow."""
-    w = _Words()
+    w = _words(get_language())
     dossier = context["dossier"]
     ctx = {
         "dossier": dossier,
