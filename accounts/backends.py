@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import OuterRef, StringAgg, Subquery, Value
 
+from accounts.choices import Role
 from accounts.models import GROUP_NAMES_SEPARATOR, role_codes_from
 from documents.statements import statement
 
@@ -17,8 +18,11 @@ def _user_with_scope(user_id: int):
 
 def _with_scope(user_id):
     user_model = get_user_model()
+    # Only the groups that are roles: a group's name holding the separator cannot add one.
     group_names = (
-        user_model.groups.through.objects.filter(user_id=OuterRef("pk"))
+        user_model.groups.through.objects.filter(
+            user_id=OuterRef("pk"), group__name__in=Role.values
+        )
         .order_by()
         .values("user_id")
         .annotate(names=StringAgg("group__name", delimiter=Value(GROUP_NAMES_SEPARATOR)))

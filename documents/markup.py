@@ -10,6 +10,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.formats import localize
 from django.utils.translation import get_language
 
+from documents.kept import forget_with_catalogues
+
 
 def text(value) -> str:
     """Escaped like Django's conditional_escape: safe text as it is, any other value escaped
@@ -54,7 +56,8 @@ def unbound_fields(form_class) -> dict[str, str]:
 def number(value) -> str:
     """A number as a template prints it (`{{ n }}`: localised, thousands and decimal separators
     of the language), escaped; each (value, language) formatted once by the process."""
-    if type(value) not in (int, float):
+    if type(value) not in (int, float) or (value == 0.0 and type(value) is float):
+        # (-0.0 equals 0.0 as a key, but prints "-0")
         return text(localize(value))
     return _localized(value, type(value), get_language())
 
@@ -75,3 +78,8 @@ def _forget_formats(*, setting, **kwargs):
         "LANGUAGE_CODE",
     }:
         _localized.cache_clear()
+    if setting == "FORM_RENDERER":
+        _UNBOUND_FIELDS.clear()
+
+
+forget_with_catalogues(_UNBOUND_FIELDS.clear)

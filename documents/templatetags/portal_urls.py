@@ -15,6 +15,7 @@ from django.conf import settings
 from django.template import defaulttags
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -25,7 +26,8 @@ _KEPT_MAX = 20_000
 
 
 def _plain(value) -> bool:
-    return (type(value) is int) or isinstance(value, str)
+    # Exactly these types: a subclass may print otherwise than it compares (an Enum on str).
+    return type(value) in (int, str, SafeString)
 
 
 def _key(view_name, args, kwargs, current_app) -> tuple | None:

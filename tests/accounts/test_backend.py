@@ -53,3 +53,13 @@ def test_a_signed_in_session_is_read_by_this_backend(client, tree, make_user):
     user = get_user(request)
     assert user.pk == officer.pk
     assert client.session["_auth_user_backend"] == "accounts.backends.UnitModelBackend"
+
+
+def test_a_group_name_holding_the_separator_adds_no_role(tree, make_user):
+    from django.contrib.auth.models import Group
+
+    from accounts.models import GROUP_NAMES_SEPARATOR
+
+    user = make_user(tree.cao_lau, Role.OFFICER)
+    user.groups.add(Group.objects.create(name=f"Tổ công tác{GROUP_NAMES_SEPARATOR}admin"))
+    assert UnitModelBackend().get_user(user.pk).role_codes == {"officer"}

@@ -68,7 +68,9 @@ def test_unbound_fields_print_what_the_unbound_form_prints():
     assert 'type="file"' in fields["file"]
 
 
-@pytest.mark.parametrize("value", [0, 7, 2026, 110104, 1234567, 12.5, 0.1, 100.0, -3, True])
+@pytest.mark.parametrize(
+    "value", [0, 7, 2026, 110104, 1234567, 12.5, 0.1, 100.0, -3, True, 0.0, -0.0, -2.5]
+)
 def test_number_prints_what_a_template_prints(value):
     from decimal import Decimal
 
@@ -93,3 +95,25 @@ def test_number_follows_the_format_settings(settings):
         assert number(1234567) == "1,234,567"
         settings.USE_THOUSAND_SEPARATOR = False
         assert number(1234567) == "1234567"
+
+
+def test_number_keeps_minus_zero_apart():
+    from django.utils import translation
+
+    from documents.markup import number
+
+    with translation.override("vi"):
+        assert (number(0.0), number(-0.0), number(0.0)) == ("0,0", "-0,0", "0,0")
+
+
+def test_unbound_fields_are_forgotten_with_the_catalogues_and_the_form_renderer(settings):
+    from documents import markup
+    from nominations.forms import AttachmentForm
+
+    markup.unbound_fields(AttachmentForm)
+    assert markup._UNBOUND_FIELDS
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS]
+    assert not markup._UNBOUND_FIELDS
+    markup.unbound_fields(AttachmentForm)
+    settings.FORM_RENDERER = "django.forms.renderers.DjangoTemplates"
+    assert not markup._UNBOUND_FIELDS
