@@ -68,7 +68,7 @@ def _localized(value, kind, language) -> str:  # `kind`: 1 and 1.0 print differe
 
 
 @receiver(setting_changed)
-def _forget_formats(*, setting, **kwargs):
+def _forget_on_settings(*, setting, **kwargs):
     if setting in {
         "USE_THOUSAND_SEPARATOR",
         "NUMBER_GROUPING",

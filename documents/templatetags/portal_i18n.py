@@ -20,15 +20,13 @@ from django.utils.translation import get_language, gettext
 from documents.kept import forget_with_catalogues
 
 register = template.Library()
+register.tags.update(django_i18n.register.tags)
+register.filters.update(django_i18n.register.filters)
 
 # (language, message id) -> the translation printed: the catalogues do not change while the
 # process runs, except when a test changes the settings they are read from (documents.kept).
 _printed: dict[tuple[str | None, str], SafeString] = {}
 forget_with_catalogues(_printed.clear)
-
-
-register.tags.update(django_i18n.register.tags)
-register.filters.update(django_i18n.register.filters)
 
 
 class LiteralTranslateNode(django_i18n.TranslateNode):
