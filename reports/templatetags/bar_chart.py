@@ -6,14 +6,10 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from documents.markup import number
+from documents.markup import number as _number
 from documents.markup import text as _e
 
 register = template.Library()
-
-
-# As the template prints a number: localised (thousands and decimal separators), escaped.
-_number = number
 
 
 @register.simple_tag
