@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -55,43 +56,56 @@ def _unit_labels(rows) -> list[tuple[int, str]]:
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
-    """Figures of the user's units, filtered by year, campaign, unit and deciding level."""
+    """Figures of the user's units, filtered by year, campaign, unit and deciding level.
+
+    The page's content (filters, figures, menus, exports) depends only on the user's scope,
+    the filters and the language: it is rendered with its figures and kept with them
+    (accounts.cache), so that a kept page is only read, not built again. The filters are
+    checked against the user's scope on every request (out of scope is a 404).
+    """
 
     template_name = "reports/dashboard.html"
+    content_template_name = "reports/dashboard_content.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         filters = selectors.filters_from(user=user, params=self.request.GET)
-        figures, computed_at = remember(
+        ctx["content"], ctx["computed_at"] = remember(
             ("dashboard", scope_key(user), sorted(filters.as_params().items())),
-            lambda: selectors.dashboard(user=user, filters=filters),
+            lambda: self.render_content(user=user, filters=filters),
             fresh=self.request.GET.get("fresh") == "1",
         )
-        query = urlencode(filters.as_params())
-        ctx.update(
-            figures,
-            computed_at=computed_at,
-            filters=filters,
-            query=query,
-            years=_years(),
-            levels=AuthorityLevel.choices,
-            # Menus of every campaign and unit in scope: plain tuples, not model instances.
-            campaign_choices=[
-                (pk, clip(title, 90))
-                for pk, title in campaigns_visible_to(user)
-                .order_by("-issue_year", "title")
-                .values_list("pk", "title")
-            ],
-            unit_choices=_unit_labels(
-                units_visible_to(user)
-                .administrative()
-                .order_by("name")
-                .values_list("pk", "name", "valid_to")
-            ),
-            export_kinds=ExportKind.choices,
-        )
         return ctx
+
+    def render_content(self, *, user, filters) -> str:
+        figures = selectors.dashboard(user=user, filters=filters)
+        return render_to_string(
+            self.content_template_name,
+            {
+                **figures,
+                # The time printed is the time the figures were read.
+                "computed_at": timezone.now(),
+                "filters": filters,
+                "query": urlencode(filters.as_params()),
+                "years": _years(),
+                "levels": AuthorityLevel.choices,
+                # Menus of every campaign and unit in scope: plain tuples, not model instances.
+                "campaign_choices": [
+                    (pk, clip(title, 90))
+                    for pk, title in campaigns_visible_to(user)
+                    .order_by("-issue_year", "title")
+                    .values_list("pk", "title")
+                ],
+                "unit_choices": _unit_labels(
+                    units_visible_to(user)
+                    .administrative()
+                    .order_by("name")
+                    .values_list("pk", "name", "valid_to")
+                ),
+                "export_kinds": ExportKind.choices,
+            },
+        )
 
 
 class ExportView(StaffRequiredMixin, View):

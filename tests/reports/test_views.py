@@ -58,14 +58,16 @@ def test_dashboard_query_count_does_not_grow_with_rows(
     fresh = {**params, "fresh": "1"}
     with django_assert_num_queries(24):
         client.get(url, fresh)
-    with django_assert_num_queries(5):  # the figures kept (accounts.cache): menus and scope
+    # The page kept with its figures (accounts.cache; in memory in the tests): the session, the
+    # user, and the campaign of the filters checked against the user's scope.
+    with django_assert_num_queries(3):
         client.get(url, params)
     from tests.reports.test_exports import add_more_awards
 
     add_more_awards(known, 30)
     with django_assert_num_queries(24):
         client.get(url, fresh)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         client.get(url, params)
 
 
@@ -101,6 +103,24 @@ def test_dashboard_figures_are_not_shared_across_scopes(
     assert 'id="total-awards">' in commune
     total = lambda html: html.split('id="total-awards">')[1].split("<")[0]  # noqa: E731
     assert int(total(commune)) < int(total(province))
+
+
+def test_dashboard_kept_page_holds_the_menus_and_never_skips_the_scope_check(
+    signed_in, province_officer, hoang_dong_officer, known, tree, settings
+):
+    """The content is kept with its figures (menus included), per scope: a kept page of the
+    province is never what a commune officer gets, and a filter out of their scope stays a 404."""
+    settings.STATISTICS_CACHE_SECONDS = 60
+    url = reverse("reports:dashboard")
+    params = {"unit": tree.cao_lau.pk}
+    province = signed_in(province_officer).get(url, params)
+    assert province.status_code == 200
+    assert f'<option value="{tree.cao_lau.pk}" selected>' in province.content.decode()
+    assert f'<option value="{tree.cao_lau.pk}">' in signed_in(province_officer).get(url).content.decode()
+    assert signed_in(hoang_dong_officer).get(url, params).status_code == 404
+    commune = signed_in(hoang_dong_officer).get(url).content.decode()
+    assert f'<option value="{tree.cao_lau.pk}"' not in commune
+    assert f'<option value="{tree.hoang_dong.pk}"' in commune
 
 
 def test_dashboard_without_keeping_computes_every_time(
