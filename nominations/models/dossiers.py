@@ -90,8 +90,16 @@ class Dossier(ChoiceLabels, FSMModelMixin, models.Model):
         verbose_name_plural = _("dossiers")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["current_level", "status"]),
-            models.Index(fields=["proposing_unit", "status"]),
+            # Dossiers held at a level, or of a proposing unit, in a status; the home queue
+            # reads each (unit, status) oldest first from them (nominations.selectors._queue).
+            models.Index(
+                fields=["current_level", "status", "status_changed_at", "id"],
+                name="dossier_held_waiting_idx",
+            ),
+            models.Index(
+                fields=["proposing_unit", "status", "status_changed_at", "id"],
+                name="dossier_proposed_waiting_idx",
+            ),
             # The dossier list's order: the newest page is read from the index, not sorted.
             models.Index(fields=["-created_at", "-id"], name="dossier_newest_idx"),
             # Due dates and the oldest-first queue: stage and the time it began.
