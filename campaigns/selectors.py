@@ -63,7 +63,13 @@ def _with_header(qs):
 
 def campaign_list(*, user, params) -> "tuple":
     """The staff list with its filters: year, level, kind, status, issuer, q (no diacritics)."""
-    return _filtered(_with_header(campaigns_visible_to(user)), params)
+    return _with_header(campaigns_filtered(user=user, params=params))
+
+
+def campaigns_filtered(*, user, params):
+    """The campaigns of the staff list, filtered, without the rows' header: the list page
+    takes its page's ids from it, then the rows by id (`campaign_rows_by_id`)."""
+    return _filtered(campaigns_visible_to(user), params)
 
 
 @statement
@@ -124,13 +130,26 @@ def public_campaign_list(*, params):
 
 def issuer_choices(qs) -> list[tuple[int, str]]:
     """(pk, name) of the units that issued any of `qs`, for the issuer filter (one query)."""
-    return list(
-        Unit.objects.filter(
-            pk__in=CampaignIssuer.objects.filter(campaign__in=qs.values("pk")).values("unit_id")
-        )
-        .order_by("name")
-        .values_list("pk", "name")
-    )
+    return list(_issuers_of(qs.values("pk")).values_list("pk", "name"))
+
+
+def _issuers_of(campaigns):
+    return Unit.objects.filter(
+        pk__in=CampaignIssuer.objects.filter(campaign__in=campaigns).values("unit_id")
+    ).order_by("name")
+
+
+@statement
+def _issuers_of_every_campaign():
+    return _issuers_of(Campaign.objects.values("pk")).values_list("pk", "name")
+
+
+def issuer_choices_for(user) -> list[tuple[int, str]]:
+    """The issuer filter of the campaigns `user` may see; for those who see every campaign,
+    through a kept statement (documents.statements)."""
+    if unit_ids_visible_to(user) is None:
+        return _issuers_of_every_campaign.list()
+    return issuer_choices(campaigns_visible_to(user))
 
 
 def _full(qs):

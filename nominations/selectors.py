@@ -88,7 +88,13 @@ def dossier_rows_by_id(ids: list[int]):
 
 def dossier_list(*, user, params):
     """The staff list: filters campaign, status, year; `q` finds a number or a nominee's name
-    without diacritics."""
+    without diacritics. Rows as the tables and exports print them."""
+    return _for_list(dossiers_filtered(user=user, params=params))
+
+
+def dossiers_filtered(*, user, params):
+    """The dossiers of the staff list, filtered and in its order, without the rows' columns
+    and joins: the list page takes its page's ids from it, then the rows by id."""
     qs = dossiers_visible_to(user)
     if (campaign := (params.get("campaign") or "").strip()).isdigit():
         qs = qs.filter(campaign_id=int(campaign))
@@ -107,8 +113,8 @@ def dossier_list(*, user, params):
         # The whole work queue of the home page, oldest first as there.
         wanted = waiting_q(user)
         qs = qs.none() if wanted is None else qs.filter(wanted)
-        return _for_list(qs).order_by("status_changed_at", "pk")
-    return _for_list(qs).order_by("-created_at", "-pk")
+        return qs.order_by("status_changed_at", "pk")
+    return qs.order_by("-created_at", "-pk")
 
 
 def _name_q(text: str) -> Q:

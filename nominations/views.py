@@ -35,10 +35,10 @@ from nominations.selectors import (
     campaigns_for_new_dossier,
     dossier_entries_checks,
     dossier_filter_campaigns,
-    dossier_list,
     dossier_queue,
     dossier_rows_by_id,
     dossier_visible_or_404,
+    dossiers_filtered,
     dossiers_visible_to,
     entry_of_dossier_or_404,
 )
@@ -83,7 +83,7 @@ class DossierListView(LoginRequiredMixin, KeptPageMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return dossier_list(user=self.request.user, params=self.request.GET)
+        return dossiers_filtered(user=self.request.user, params=self.request.GET)
 
     def page_rows(self, ids):
         return dossier_rows_by_id.list(ids=ids)

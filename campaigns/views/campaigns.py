@@ -21,11 +21,10 @@ from campaigns.selectors import (
     campaign_chain,
     campaign_document,
     campaign_editable_or_404,
-    campaign_list,
     campaign_rows_by_id,
     campaign_visible_or_404,
-    campaigns_visible_to,
-    issuer_choices,
+    campaigns_filtered,
+    issuer_choices_for,
 )
 from campaigns.services import (
     campaign_close,
@@ -45,7 +44,7 @@ class CampaignListView(LoginRequiredMixin, KeptPageMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return campaign_list(user=self.request.user, params=self.request.GET)
+        return campaigns_filtered(user=self.request.user, params=self.request.GET)
 
     def page_rows(self, ids):
         return campaign_rows_by_id(ids)
@@ -58,7 +57,7 @@ class CampaignListView(LoginRequiredMixin, KeptPageMixin, ListView):
             kinds=CampaignKind.choices,
             statuses=CampaignStatus.choices,
             levels=UnitLevel.choices,
-            issuers=issuer_choices(campaigns_visible_to(self.request.user)),
+            issuers=issuer_choices_for(self.request.user),
             can_create=_is_officer(self.request.user),
         )
         return ctx

@@ -144,6 +144,26 @@ def test_list_issuer_menu_holds_the_issuers_and_marks_the_chosen_one(client, tre
     assert "Kế hoạch của huyện" not in page
 
 
+def test_list_issuer_menu_of_the_province_is_every_issuer_and_of_a_district_its_own(
+    client, tree, make_user
+):
+    """Who sees every campaign gets the menu from a kept statement; the others from their
+    scope. Both are the issuers of the campaigns they see, by name."""
+    from campaigns.selectors import campaigns_visible_to, issuer_choices, issuer_choices_for
+
+    make_campaign(tree.cao_lau, title="Kế hoạch của xã")
+    make_campaign(tree.hoang_dong, title="Kế hoạch của phường khác")
+    make_campaign(tree.province, title="Kế hoạch của tỉnh", status=CampaignStatus.PUBLISHED)
+    province, district = make_user(tree.ban_tdkt), make_user(tree.cao_loc)
+    every = issuer_choices_for(province)
+    assert every == issuer_choices(campaigns_visible_to(province))
+    assert {tree.cao_lau.pk, tree.hoang_dong.pk, tree.province.pk} <= {pk for pk, _ in every}
+    own = issuer_choices_for(district)
+    assert own == issuer_choices(campaigns_visible_to(district))
+    assert tree.cao_lau.pk in {pk for pk, _ in own}
+    assert tree.hoang_dong.pk not in {pk for pk, _ in own}
+
+
 # -- public pages ------------------------------------------------------------------------------
 
 
