@@ -274,6 +274,12 @@ class Entry(ChoiceLabels, models.Model):
                 name="entry_household_named_with_unit",
             ),
         ]
+        indexes = [
+            # The checks look for other proposals of a collective or household by its unit
+            # and name (nominations.selectors.dossier_entries_checks): names such as "Chi bộ
+            # thôn Bản 4" repeat from commune to commune, so neither column alone narrows it.
+            models.Index(fields=["unit", "nominee_name_folded"], name="entry_unit_name_idx"),
+        ]
 
     def __str__(self):
         return f"{self.nominee_name} – {self.proposed_form}"
