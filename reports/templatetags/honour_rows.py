@@ -1,6 +1,7 @@
 """`{% load honour_rows %}` then `{% honour_rows awards %}`: the rows of the public honour roll
 built in Python (fifty a page), every value escaped: the template loop was a third of the
-page's time. Name, position (individuals and households), unit and form only."""
+page's time. Name, position (individuals and households), unit and form only, from the rows
+of `reports.selectors.honour_roll` (dictionaries)."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -12,20 +13,21 @@ from documents.markup import text as _e
 register = template.Library()
 
 
-def _row(award) -> str:
-    position = ""
-    if award.subject_kind != SubjectKind.COLLECTIVE and award.person_id:
-        position = _e(award.person.position)
-    unit = award.unit
+def _row(award: dict) -> str:
+    position = award["person__position"]
+    if award["subject_kind"] == SubjectKind.COLLECTIVE or position is None:
+        position = ""
+    unit = award["unit__name"]
     return (
-        f"<tr><td>{_e(award.recipient_name)}</td><td>{position}</td>"
-        f"<td>{_e(unit.name) if unit is not None else ''}</td><td>{_e(award.form.name)}</td></tr>"
+        f"<tr><td>{_e(award['recipient_name'])}</td><td>{_e(position)}</td>"
+        f"<td>{_e(unit) if unit is not None else ''}</td><td>{_e(award['form__name'])}</td></tr>"
     )
 
 
 @register.simple_tag
 def honour_rows(awards):
-    """<tr> of each award, or one row saying none matches."""
+    """<tr> of each award (a dictionary of the printed values), or one row saying none
+    matches."""
     rows = [_row(award) for award in awards]
     if not rows:
         rows = [

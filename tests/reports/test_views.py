@@ -278,35 +278,39 @@ def test_honour_roll_keeps_only_the_whole_rolls_total(client, known):
 def test_honour_rows_print_positions_of_people_only_and_escape_names():
     """The rows built in Python (reports.templatetags.honour_rows): a collective shows no
     position even when a person is recorded with it; text is escaped; no unit prints empty."""
-    from types import SimpleNamespace as Row
-
     from reports.templatetags.honour_rows import honour_rows
 
-    form = Row(name="Bằng khen <của> Chủ tịch")
-    person = Row(position="Trưởng thôn & Bí thư")
+    form = "Bằng khen <của> Chủ tịch"
     rows = [
-        Row(
-            recipient_name="Lò Văn <b>",
-            subject_kind="individual",
-            person_id=1,
-            person=person,
-            unit=Row(name="Xã Cao Lâu"),
-            form=form,
-        ),
-        Row(
-            recipient_name="Chi bộ thôn Bản 2",
-            subject_kind="collective",
-            person_id=1,
-            person=person,
-            unit=None,
-            form=form,
-        ),
+        {
+            "recipient_name": "Lò Văn <b>",
+            "subject_kind": "individual",
+            "person__position": "Trưởng thôn & Bí thư",
+            "unit__name": "Xã Cao Lâu",
+            "form__name": form,
+        },
+        {
+            "recipient_name": "Chi bộ thôn Bản 2",
+            "subject_kind": "collective",
+            "person__position": "Trưởng thôn & Bí thư",
+            "unit__name": None,
+            "form__name": form,
+        },
+        {
+            "recipient_name": "Hộ ông Hoàng Văn Páo",
+            "subject_kind": "household",
+            "person__position": None,
+            "unit__name": "Xã Cao Lâu",
+            "form__name": form,
+        },
     ]
     html = honour_rows(rows)
     assert html.splitlines() == [
         "<tr><td>Lò Văn &lt;b&gt;</td><td>Trưởng thôn &amp; Bí thư</td><td>Xã Cao Lâu</td>"
         "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
         "<tr><td>Chi bộ thôn Bản 2</td><td></td><td></td>"
+        "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
+        "<tr><td>Hộ ông Hoàng Văn Páo</td><td></td><td>Xã Cao Lâu</td>"
         "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
     ]
     assert "Không có" in honour_rows([])
