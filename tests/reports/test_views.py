@@ -1,5 +1,7 @@
 """Pages of reports: permissions, query counts, and what they print."""
 
+import zlib
+
 import pytest
 from django.urls import reverse
 
@@ -105,6 +107,11 @@ def test_dashboard_figures_are_not_shared_across_scopes(
     assert int(total(commune)) < int(total(province))
 
 
+def _unit_menu(html: str) -> str:
+    start = html.index('<select id="f-unit"')
+    return html[start : html.index("</select>", start)]
+
+
 def test_dashboard_kept_page_holds_the_menus_and_never_skips_the_scope_check(
     signed_in, province_officer, hoang_dong_officer, known, tree, settings
 ):
@@ -115,13 +122,40 @@ def test_dashboard_kept_page_holds_the_menus_and_never_skips_the_scope_check(
     params = {"unit": tree.cao_lau.pk}
     province = signed_in(province_officer).get(url, params)
     assert province.status_code == 200
-    assert f'<option value="{tree.cao_lau.pk}" selected>' in province.content.decode()
-    every_unit = signed_in(province_officer).get(url).content.decode()
+    assert f'<option value="{tree.cao_lau.pk}" selected>' in _unit_menu(province.content.decode())
+    every_unit = _unit_menu(signed_in(province_officer).get(url).content.decode())
     assert f'<option value="{tree.cao_lau.pk}">' in every_unit
     assert signed_in(hoang_dong_officer).get(url, params).status_code == 404
-    commune = signed_in(hoang_dong_officer).get(url).content.decode()
+    commune = _unit_menu(signed_in(hoang_dong_officer).get(url).content.decode())
     assert f'<option value="{tree.cao_lau.pk}"' not in commune
     assert f'<option value="{tree.hoang_dong.pk}"' in commune
+
+
+def test_dashboard_keeps_its_page_compressed_under_a_key_of_its_own(
+    signed_in, province_officer, known, settings
+):
+    """What another release kept under the figures' former key is never read as the page."""
+    from django.utils import translation
+
+    from accounts.cache import remember, scope_key
+    from reports.views import DashboardView
+
+    settings.STATISTICS_CACHE_SECONDS = 60
+    params = {"year": "2024"}
+    with translation.override("vi"):
+        remember(
+            ("dashboard", scope_key(province_officer), sorted(params.items())),
+            lambda: {"totals": {"awards": 999}},
+        )
+    html = signed_in(province_officer).get(reverse("reports:dashboard"), params).content.decode()
+    assert 'id="total-awards">5<' in html
+    assert "999" not in html
+    with translation.override("vi"):
+        kept, _at = remember(
+            (DashboardView.CONTENT_KEY, scope_key(province_officer), sorted(params.items())),
+            lambda: pytest.fail("the page was not kept"),
+        )
+    assert 'id="total-awards">5<' in zlib.decompress(kept).decode()
 
 
 def test_dashboard_without_keeping_computes_every_time(
