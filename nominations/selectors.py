@@ -859,13 +859,22 @@ def _waiting_roles(user) -> tuple[int, bool, bool] | None:
     return unit.pk, user.has_role(Role.OFFICER), user.has_role(Role.LEADER)
 
 
+def _waiting_statuses(*, officer: bool, leader: bool) -> dict[str, tuple[str, ...]]:
+    """The statuses that wait for these roles, by the unit field that must be the user's unit:
+    the one rule that the queue, its size and `waiting_q` read."""
+    by_field: dict[str, tuple[str, ...]] = {}
+    if officer:
+        by_field["current_level"] = _HOLDER_WAITING
+        by_field["proposing_unit"] = _PROPOSER_WAITING
+    if leader:
+        by_field["current_level"] = (*by_field.get("current_level", ()), DossierStatus.COUNCIL)
+    return by_field
+
+
 def _waiting_q(unit_id: int, *, officer: bool, leader: bool) -> Q:
     wanted = Q(pk__in=[])
-    if officer:
-        wanted |= Q(current_level_id=unit_id, status__in=_HOLDER_WAITING)
-        wanted |= Q(proposing_unit_id=unit_id, status__in=_PROPOSER_WAITING)
-    if leader:
-        wanted |= Q(current_level_id=unit_id, status=DossierStatus.COUNCIL)
+    for unit_field, statuses in _waiting_statuses(officer=officer, leader=leader).items():
+        wanted |= Q(**{f"{unit_field}_id": unit_id, "status__in": statuses})
     return wanted
 
 
@@ -887,13 +896,17 @@ QUEUE_SHOWN = 20
 def _waiting_branches(*, officer: bool, leader: bool) -> list[tuple[str, str]]:
     """(unit field, status) of each kind of dossier that waits for these roles: what
     `_waiting_q` finds, one branch per status."""
-    branches = []
-    if officer:
-        branches += [("current_level", status) for status in _HOLDER_WAITING]
-        branches += [("proposing_unit", status) for status in _PROPOSER_WAITING]
-    if leader:
-        branches.append(("current_level", DossierStatus.COUNCIL))
-    return branches
+    return [
+        (unit_field, status)
+        for unit_field, statuses in _waiting_statuses(officer=officer, leader=leader).items()
+        for status in statuses
+    ]
+
+
+def _sql_names() -> tuple:
+    """(the dossier table, the column of a dossier field), quoted, for the queue's raw SQL."""
+    quote, field = connection.ops.quote_name, Dossier._meta.get_field
+    return quote(Dossier._meta.db_table), lambda name: quote(field(name).column)
 
 
 def _oldest_waiting(unit_id: int, branches: list[tuple[str, str]], limit: int) -> RawSQL:
@@ -904,16 +917,13 @@ def _oldest_waiting(unit_id: int, branches: list[tuple[str, str]], limit: int) -
     them read and sorted every waiting dossier: at the province, thousands in a busy season.
     (Each part is wrapped in SELECT * FROM (…), as SQLite takes no LIMIT in a part of UNION.)
     """
-    quote, field = connection.ops.quote_name, Dossier._meta.get_field
-    table = quote(Dossier._meta.db_table)
-    pk, since, status_column = (
-        quote(field(f).column) for f in ("id", "status_changed_at", "status")
-    )
+    table, column = _sql_names()
+    pk, since, status_column = column("id"), column("status_changed_at"), column("status")
     parts, params = [], []
     for n, (unit_field, status) in enumerate(branches):
         parts.append(
             f"SELECT * FROM (SELECT {pk}, {since} FROM {table} "
-            f"WHERE {quote(field(unit_field).column)} = %s AND {status_column} = %s "
+            f"WHERE {column(unit_field)} = %s AND {status_column} = %s "
             f"ORDER BY {since}, {pk} LIMIT %s) waiting_{n}"
         )
         params += [unit_id, status, limit]
@@ -926,17 +936,14 @@ def _waiting_count_sql(officer: bool, leader: bool) -> tuple[str, list[list[str]
     """SQL counting what waits, with the statuses of each unit column in their order: one
     count per unit column, from its index alone (a count with OR across the two columns read
     the table's pages of every waiting dossier)."""
-    quote, field = connection.ops.quote_name, Dossier._meta.get_field
-    table, status_column = quote(Dossier._meta.db_table), quote(field("status").column)
-    by_field: dict[str, list[str]] = {}
-    for unit_field, status in _waiting_branches(officer=officer, leader=leader):
-        by_field.setdefault(unit_field, []).append(str(status))
+    table, column = _sql_names()
+    by_field = _waiting_statuses(officer=officer, leader=leader)
     counts = [
-        f"(SELECT COUNT(*) FROM {table} WHERE {quote(field(unit_field).column)} = %s "
-        f"AND {status_column} IN ({', '.join(['%s'] * len(statuses))}))"
+        f"(SELECT COUNT(*) FROM {table} WHERE {column(unit_field)} = %s "
+        f"AND {column('status')} IN ({', '.join(['%s'] * len(statuses))}))"
         for unit_field, statuses in by_field.items()
     ]
-    return "SELECT " + " + ".join(counts), list(by_field.values())
+    return "SELECT " + " + ".join(counts), [list(map(str, group)) for group in by_field.values()]
 
 
 def _queue(unit_id: int, *, officer: bool, leader: bool, limit: int):
