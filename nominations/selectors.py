@@ -169,6 +169,51 @@ def _entries_of(dossier_id: int):
 
 
 @statement
+def _entries_by_ids(ids: list[int]):
+    """A page of the dossier's entries (`entry_order` found their ids), as `_entries_of`."""
+    return (
+        Entry.objects.filter(pk__in_array=ids)
+        .select_related("person__unit", "unit")
+        .order_by("position", "pk")
+    )
+
+
+@statement
+def _entry_order(dossier_id: int):
+    """(id, kind) of every entry of the dossier, in the page's order: a dossier of 10,000
+    imported rows is 10,000 small tuples, not 10,000 entries with their checks."""
+    return (
+        Entry.objects.filter(dossier_id=dossier_id)
+        .order_by("position", "pk")
+        .values_list("pk", "subject_kind")
+    )
+
+
+def entry_order(dossier_id: int) -> list[tuple[int, str]]:
+    return _entry_order.list(dossier_id=dossier_id)
+
+
+@statement
+def _reviews_of_entries(entry_ids: list[int]):
+    return (
+        EntryReview.objects.filter(entry_id__in_array=entry_ids)
+        .select_related("unit")
+        .order_by("at", "pk")
+    )
+
+
+@statement
+def _files_of_entries(dossier_id: int, entry_ids: list[int]):
+    """Files of the dossier itself and of the page's entries."""
+    return (
+        Attachment.objects.filter(dossier_id=dossier_id)
+        .filter(Q(entry__isnull=True) | Q(entry_id__in_array=entry_ids))
+        .select_related("uploaded_by")
+        .order_by("uploaded_at", "pk")
+    )
+
+
+@statement
 def _reviews_of(dossier_id: int):
     # Own columns only in ORDER BY: the default ("entry", then the entry's and the dossier's
     # orderings) joins two more tables for nothing.
@@ -201,7 +246,7 @@ def dossier_in_scope(user, dossier: Dossier) -> bool:
     return ids is None or dossier.proposing_unit_id in ids or dossier.current_level_id in ids
 
 
-def dossier_visible_or_404(*, user, pk: int) -> Dossier:
+def dossier_visible_or_404(*, user, pk: int, entry_ids: list[int] | None = None) -> Dossier:
     """The dossier with everything its page shows: entries (nominee, unit, forms, the copy
     they were forwarded from, reviews), events, files and the dossiers it was forwarded as.
 
@@ -209,13 +254,21 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
     prefetch machinery cost more than the queries themselves (about a third of the page).
     `dossier.entries.all()`, `entry.reviews.all()`, `dossier.events.all()` and
     `dossier.forwarded_dossiers.all()` answer from what was read.
+
+    `entry_ids`: only these entries (a page of them, `entry_order`), with their reviews and
+    files; `dossier.entries.all()` is then that page.
     """
     dossier = _dossier_for_page.one(pk=pk) if isinstance(pk, int) else None
     if dossier is None or not dossier_in_scope(user, dossier):
         raise Http404
     # The award forms of entries and reviews come from the catalogue, not from joins.
     dossier.form_catalogue = forms = form_catalogue()
-    entries = _entries_of.list(dossier_id=dossier.pk)
+    paged = entry_ids is not None
+    if paged:
+        entries = _entries_by_ids.list(ids=entry_ids) if entry_ids else []
+        entries = [entry for entry in entries if entry.dossier_id == dossier.pk]
+    else:
+        entries = _entries_of.list(dossier_id=dossier.pk)
     by_pk = {}
     for entry in entries:
         by_pk[entry.pk] = entry
@@ -223,7 +276,12 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
         entry.proposed_form = forms[entry.proposed_form_id]
     reviews = {entry.pk: [] for entry in entries}
     if entries:
-        for review in _reviews_of.list(dossier_id=dossier.pk):
+        found = (
+            _reviews_of_entries.list(entry_ids=list(by_pk))
+            if paged
+            else _reviews_of.list(dossier_id=dossier.pk)
+        )
+        for review in found:
             review.entry = by_pk[review.entry_id]
             review.form_before = forms[review.form_before_id]
             review.form_after = forms[review.form_after_id]
@@ -236,7 +294,12 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
             if entry.forwarded_from_id:
                 entry.forwarded_from = sources[entry.forwarded_from_id]
     files = {}
-    for attachment in _files_of.list(dossier_id=dossier.pk):
+    attachments = (
+        _files_of_entries.list(dossier_id=dossier.pk, entry_ids=list(by_pk))
+        if paged
+        else _files_of.list(dossier_id=dossier.pk)
+    )
+    for attachment in attachments:
         attachment.dossier = dossier
         files.setdefault(attachment.entry_id, []).append(attachment)
     dossier.dossier_attachments = files.get(None, [])
@@ -245,10 +308,18 @@ def dossier_visible_or_404(*, user, pk: int) -> Dossier:
         entry.attachment_list = files.get(entry.pk, [])
         as_prefetched(entry, "reviews", reviews[entry.pk])
     events = _events_of.list(dossier_id=dossier.pk)
+    # Events of entries on other pages: their names, in one query (none when there is none).
+    if off_page := {event.entry_id for event in events} - {None} - set(by_pk):
+        names = Entry.objects.filter(pk__in=off_page).only("dossier_id", "nominee_name")
+        by_pk_elsewhere = {entry.pk: entry for entry in names.order_by()}
+    else:
+        by_pk_elsewhere = {}
     for event in events:
         event.dossier = dossier
         if event.entry_id in by_pk:
             event.entry = by_pk[event.entry_id]
+        elif event.entry_id in by_pk_elsewhere:
+            event.entry = by_pk_elsewhere[event.entry_id]
     as_prefetched(dossier, "entries", entries)
     as_prefetched(dossier, "events", events)
     forwarded = list(dossier.forwarded_dossiers.all()) if dossier.was_forwarded else []
@@ -501,6 +572,46 @@ def _open_same(null_unit: bool) -> Statement:
 
 
 @functools.cache
+def _open_same_paged(null_unit: bool) -> Statement:
+    """`_open_same` for a page of the dossier's entries (`entry_ids`): the dossier's other
+    active entries count as well, so that each entry's checks are those of the whole dossier.
+    Driven by the nominees' indexes, as `_open_same`: a dossier of 10,000 entries is not read."""
+
+    def open_same_paged(
+        campaign_id: int,
+        dossier_id: int,
+        entry_ids: list[int],
+        person_ids: list[int],
+        names: list[str],
+        unit_ids: list[int],
+    ):
+        same = _same_nominees("nominee_name_folded", person_ids, names, unit_ids, null_unit)
+        others_drafts = Q(dossier__status=DossierStatus.DRAFT) & ~Q(dossier_id=dossier_id)
+        return (
+            Entry.objects.filter(campaign_id=campaign_id, status__in=ACTIVE_ENTRY_STATUSES)
+            .exclude(others_drafts | Q(pk__in_array=entry_ids))
+            .filter(same)
+            .select_related("dossier__proposing_unit")
+            .only(*_OPEN_PROPOSAL_FIELDS)
+            .order_by()
+        )
+
+    open_same_paged.__qualname__ = f"open_same_paged[null_unit={null_unit}]"
+    return statement(open_same_paged)
+
+
+@statement
+def _here_counted(dossier_id: int):
+    """(form, how many) of the dossier's active entries: a page's quota checks count them all."""
+    return (
+        Entry.objects.filter(dossier_id=dossier_id, status__in=ACTIVE_ENTRY_STATUSES)
+        .order_by()
+        .values_list("proposed_form_id")
+        .annotate(n=Count("pk"))
+    )
+
+
+@functools.cache
 def _awarded_same(null_unit: bool) -> Statement:
     """Standing awards of the campaign to the same nominees."""
     from awards.models import Award
@@ -547,7 +658,9 @@ def _look_alikes(names: list[str], birth_years: list[int], citizen_ids: list[str
     )
 
 
-def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> list[list]:
+def dossier_entries_checks(
+    *, dossier: Dossier, entries: list, forms=None, page: bool = False
+) -> list[list]:
     """`entry_checks` for each of `entries` (same order), in a number of queries that does not
     grow with the number of entries (only by chunks of 500 ids).
 
@@ -555,6 +668,10 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
     some may be unsaved (an import's preview), with `nominee_name` and `nominee_name_folded`
     set and `person` possibly unsaved. They count as open proposals for one another, as the
     saved entries of the dossier do for `entry_checks`.
+
+    `page`: `entries` are some of the dossier's saved active entries (a page of the dossier
+    page); its other active entries are read for what concerns these (the same nominees, the
+    count per form under a quota), so that each entry's checks are those of the whole dossier.
     """
     from awards import checks as award
     from awards.models import Award
@@ -602,8 +719,12 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
         if unit_id == proposing.pk:
             open_by_form_unit[form_id] = open_by_form_unit.get(form_id, 0) + n
     here_by_form = {}
-    for entry in entries:
-        here_by_form[entry.proposed_form_id] = here_by_form.get(entry.proposed_form_id, 0) + 1
+    if page:
+        if quota_forms:
+            here_by_form = dict(_here_counted.list(dossier_id=dossier.pk))
+    else:
+        for entry in entries:
+            here_by_form[entry.proposed_form_id] = here_by_form.get(entry.proposed_form_id, 0) + 1
     open_same = {}
     # The same nominees: by person, or a collective or household by unit and name.
     nominees = {
@@ -612,9 +733,18 @@ def dossier_entries_checks(*, dossier: Dossier, entries: list, forms=None) -> li
         "unit_ids": named_unit_ids - {None},
     }
     if saved_person_ids or names:
-        for e in _open_same(None in named_unit_ids).list(
-            campaign_id=campaign.pk, dossier_id=dossier.pk, **nominees
-        ):
+        if page:  # and the same nominees on the dossier's other pages
+            found = _open_same_paged(None in named_unit_ids).list(
+                campaign_id=campaign.pk,
+                dossier_id=dossier.pk,
+                entry_ids=[e.pk for e in entries],
+                **nominees,
+            )
+        else:
+            found = _open_same(None in named_unit_ids).list(
+                campaign_id=campaign.pk, dossier_id=dossier.pk, **nominees
+            )
+        for e in found:
             e.proposed_form = forms[e.proposed_form_id]
             open_same[e.pk] = e
     proposals = {}

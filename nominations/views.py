@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -41,6 +42,7 @@ from nominations.selectors import (
     dossiers_filtered,
     dossiers_visible_to,
     entry_of_dossier_or_404,
+    entry_order,
 )
 from nominations.views_home import dossier_panels, home_deadlines
 from nominations.workflow import (
@@ -168,17 +170,59 @@ class EditorRequiredMixin(DossierMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+# The dossier page shows its entries this many at a time: an imported list of 10,000 rows is
+# 200 pages of 50, each with its checks, not one page of 7 MB built in seconds.
+ENTRIES_PER_PAGE = 50
+
+
+def entry_pages(dossier_id: int, page=None):
+    """The dossier's entries in pages of ENTRIES_PER_PAGE (`page` clamped to the range): a
+    page of (id, kind), from `entry_order`."""
+    return Paginator(entry_order(dossier_id), ENTRIES_PER_PAGE).get_page(page)
+
+
+def entry_url(dossier, entry_pk: int) -> str:
+    """The dossier page at the page of entry `entry_pk`, scrolled to its row (a dossier of one
+    page: the dossier page itself)."""
+    order = [pk for pk, _kind in entry_order(dossier.pk)]
+    if len(order) <= ENTRIES_PER_PAGE or entry_pk not in order:
+        return dossier.get_absolute_url()
+    page = order.index(entry_pk) // ENTRIES_PER_PAGE + 1
+    return f"{dossier.get_absolute_url()}?page={page}#entry-{entry_pk}"
+
+
 class DossierDetailView(DossierMixin, TemplateView):
     """The dossier: entries (individuals, collectives, households) with their checks,
-    attachments, the timeline, and the actions this user may take now."""
+    attachments, the timeline, and the actions this user may take now. The entries come
+    ENTRIES_PER_PAGE at a time, each numbered within its kind over the whole dossier."""
 
     template_name = "nominations/dossier_detail.html"
+
+    def get_dossier(self):
+        if not hasattr(self, "_dossier"):
+            pk = self.kwargs["pk"]
+            self.entry_page = entry_pages(pk, self.request.GET.get("page"))
+            paged = self.entry_page.paginator.num_pages > 1
+            ids = [entry_pk for entry_pk, _kind in self.entry_page] if paged else None
+            self._dossier = dossier_visible_or_404(user=self.request.user, pk=pk, entry_ids=ids)
+        return self._dossier
+
+    def _numbers(self) -> dict[int, int]:
+        """Each entry of the page: its number within its kind over the whole dossier."""
+        page = self.entry_page
+        counted, numbers = {}, {}
+        for entry_pk, kind in page.paginator.object_list[: page.end_index()]:
+            counted[kind] = counted.get(kind, 0) + 1
+            numbers[entry_pk] = counted[kind]
+        return numbers
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         dossier = self.get_dossier()
         entries = list(dossier.entries.all())
+        paged = self.entry_page.paginator.num_pages > 1
+        numbers = self._numbers()
         may_appraise = _may(dossier, Action.APPRAISE_ENTRY, user)
         editable = (
             dossier.status in EDITABLE_STATES
@@ -190,7 +234,7 @@ class DossierDetailView(DossierMixin, TemplateView):
         # appraisal form: the page's queries do not grow with the number of entries.
         active = [e for e in entries if e.is_active]  # each shares `dossier` (the selector)
         results = dossier_entries_checks(
-            dossier=dossier, entries=active, forms=dossier.form_catalogue
+            dossier=dossier, entries=active, forms=dossier.form_catalogue, page=paged
         )
         checks = dict(zip(map(id, active), results, strict=True))
         # One unbound appraisal form for every entry: {% entry_rows %} renders its fields
@@ -211,6 +255,7 @@ class DossierDetailView(DossierMixin, TemplateView):
         for entry in entries:
             row = {
                 "entry": entry,
+                "number": numbers.get(entry.pk),
                 "deciding": entry_deciding_unit(entry, dossier),
                 "appraise_form": appraise_form if entry.status != "forwarded" else None,
             }
@@ -236,6 +281,10 @@ class DossierDetailView(DossierMixin, TemplateView):
             severity_badge=SEVERITY_BADGE,
             subject_kinds=SubjectKind.choices,
             max_upload_mb=settings.NOMINATION_UPLOAD_MAX_MB,
+            # The entries' pages (includes/pagination.html), shown when there is more than one.
+            is_paginated=paged,
+            page_obj=self.entry_page,
+            paginator=self.entry_page.paginator,
         )
         ctx.update(dossier_panels(dossier=dossier, user=user))
         return ctx
@@ -355,6 +404,8 @@ class PostOnlyDossierView(DossierMixin, View):
         except (WorkflowError, ValidationError) as error:
             _show_error(request, error)
             return redirect(dossier)
+        if isinstance(result, str):  # an address on the dossier page (entry_url)
+            return redirect(result)
         return redirect(result if hasattr(result, "get_absolute_url") else dossier)
 
     def act(self, dossier):
@@ -410,7 +461,7 @@ class EntryAppraiseView(PostOnlyDossierView):
                 "decision": ReviewDecision(form.cleaned_data["decision"]).label,
             },
         )
-        return dossier
+        return entry_url(dossier, entry.pk)
 
 
 class DossierReturnView(DossierMixin, FormView):

@@ -219,10 +219,11 @@ def entry_rows(context, rows):
     if ctx["may_attach"]:
         ctx["upload"] = reverse("nominations:attachment_upload", args=[dossier.pk])
     out = []
-    for number, row in enumerate(rows, start=1):
+    for index, row in enumerate(rows, start=1):
         e = row["entry"]
+        number = row.get("number") or index  # within its kind over the whole dossier
         out.append(
-            f'<tr><td data-label="{w.no}">{number}</td>'
+            f'<tr id="entry-{e.pk:d}"><td data-label="{w.no}">{number:d}</td>'
             f'<td data-label="{w.nominee}">{_nominee(e, w)}</td>'
             f'<td data-label="{w.form}">{_form(e, row["deciding"], w)}</td>'
             f'<td class="small" data-label="{w.summary}">{_summary(e)}</td>'

@@ -250,3 +250,51 @@ def test_dossier_page_queries_do_not_grow_with_entries(
     if holder:
         page = client.get(reverse("nominations:dossier_detail", args=[large.pk]))
         assert page.content.decode().count('name="e') >= 9  # the appraisal forms are there
+
+
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_checks_of_a_page_equal_those_of_the_whole_dossier(crowded, tree, forms, size):
+    """The dossier page checks a page of entries at a time (`page=True`): each entry's checks
+    are the same as when the whole dossier is checked at once, duplicates and quotas counted
+    across pages."""
+    first = _active_entries(crowded)[0]
+    # The same person again at the end of the dossier, and the same household: proposed twice
+    # in this dossier, on pages apart from one another.
+    EntryFactory(
+        dossier=crowded, person=first.person, requested_form=forms["bang-khen-chu-tich-tinh"]
+    )
+    EntryFactory(
+        dossier=crowded,
+        subject_kind=SubjectKind.HOUSEHOLD,
+        person=None,
+        unit=tree.cao_lau,
+        group_name="Hộ bà Lý Thị Mai",
+        requested_form=forms["giay-khen-chu-tich-huyen"],
+    )
+    whole = dossier_entries_checks(dossier=crowded, entries=_active_entries(crowded))
+    entries = _active_entries(crowded)
+    paged = []
+    for start in range(0, len(entries), size):
+        paged += dossier_entries_checks(
+            dossier=crowded, entries=entries[start : start + size], page=True
+        )
+    assert paged == whole
+    codes = [_codes(r) for r in whole]
+    assert CheckCode.ALREADY_PROPOSED in codes[0]
+    assert CheckCode.ALREADY_PROPOSED in codes[-1]
+    assert CheckCode.QUOTA_EXCEEDED in set().union(*codes)
+    # Without reading the other pages, the first entry's twin at the end would go unseen.
+    alone = dossier_entries_checks(dossier=crowded, entries=entries[:1])
+    assert alone != whole[:1]
+
+
+def test_checks_of_a_page_read_a_fixed_number_of_times(crowded, forms):
+    entries = _active_entries(crowded)
+    with CaptureQueriesContext(connection) as few:
+        dossier_entries_checks(dossier=crowded, entries=entries[:3], page=True)
+    for _ in range(6):
+        EntryFactory(dossier=crowded, requested_form=forms["bang-khen-chu-tich-tinh"])
+    entries = _active_entries(crowded)
+    with CaptureQueriesContext(connection) as many:
+        dossier_entries_checks(dossier=crowded, entries=entries[:9], page=True)
+    assert len(many) == len(few) <= 16
