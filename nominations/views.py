@@ -34,6 +34,7 @@ from nominations.forms import (
 from nominations.routing import entry_deciding_unit
 from nominations.selectors import (
     campaigns_for_new_dossier,
+    dossier_alone_or_404,
     dossier_entries_checks,
     dossier_filter_campaigns,
     dossier_queue,
@@ -143,11 +144,15 @@ class DossierCreateView(LoginRequiredMixin, FormView):
 
 
 class DossierMixin(LoginRequiredMixin):
-    """Loads the dossier in the user's scope (404 otherwise)."""
+    """Loads the dossier in the user's scope (404 otherwise): with all its entries, reviews,
+    files and events (`with_sets`), or alone for the views that act on it."""
+
+    with_sets = True
 
     def get_dossier(self):
         if not hasattr(self, "_dossier"):
-            self._dossier = dossier_visible_or_404(user=self.request.user, pk=self.kwargs["pk"])
+            load = dossier_visible_or_404 if self.with_sets else dossier_alone_or_404
+            self._dossier = load(user=self.request.user, pk=self.kwargs["pk"])
         return self._dossier
 
 
@@ -301,6 +306,8 @@ def _may(dossier, action, user) -> bool:
 class DossierEditView(EditorRequiredMixin, FormView):
     """Change the trích yếu and the date of a draft or returned dossier."""
 
+    with_sets = False
+
     template_name = "nominations/dossier_form.html"
 
     def get_form(self, form_class=None):
@@ -331,6 +338,7 @@ class EntryEditView(EditorRequiredMixin, FormView):
     """Add an entry (GET ?kind=…&q=… searches the register) or change one."""
 
     template_name = "nominations/entry_form.html"
+    with_sets = False
 
     def get_entry(self):
         if "entry" not in self.kwargs:
@@ -370,7 +378,7 @@ class EntryEditView(EditorRequiredMixin, FormView):
     def form_valid(self, form):
         dossier, data = self.get_dossier(), form.cleaned_data
         try:
-            services.entry_save(
+            saved = services.entry_save(
                 dossier=dossier,
                 actor=self.request.user,
                 entry=self.get_entry(),
@@ -391,11 +399,18 @@ class EntryEditView(EditorRequiredMixin, FormView):
             _show_error(self.request, error)
             return redirect(dossier)
         messages.success(self.request, _("The entry was saved."))
-        return redirect(dossier)
+        return redirect(entry_url(dossier, saved.pk))
 
 
 class PostOnlyDossierView(DossierMixin, View):
+    """An action on the dossier or one of its entries; back to the dossier page after it, at
+    the entry's page when there is an entry."""
+
     http_method_names = ["post"]
+    with_sets = False
+
+    def entry_pk(self) -> int | None:
+        return self.kwargs.get("entry")
 
     def post(self, request, *args, **kwargs):
         dossier = self.get_dossier()
@@ -403,7 +418,8 @@ class PostOnlyDossierView(DossierMixin, View):
             result = self.act(dossier)
         except (WorkflowError, ValidationError) as error:
             _show_error(request, error)
-            return redirect(dossier)
+            entry_pk = self.entry_pk()
+            return redirect(entry_url(dossier, entry_pk) if entry_pk else dossier)
         if isinstance(result, str):  # an address on the dossier page (entry_url)
             return redirect(result)
         return redirect(result if hasattr(result, "get_absolute_url") else dossier)
@@ -415,9 +431,10 @@ class PostOnlyDossierView(DossierMixin, View):
 class EntryRemoveView(PostOnlyDossierView):
     def act(self, dossier):
         entry = entry_of_dossier_or_404(dossier=dossier, pk=self.kwargs["entry"])
+        back = entry_url(dossier, entry.pk).split("#")[0]  # the page it was on
         services.entry_remove(entry=entry, actor=self.request.user)
         messages.success(self.request, _("The entry was removed."))
-        return dossier
+        return back
 
 
 class DossierActionView(PostOnlyDossierView):
@@ -498,6 +515,10 @@ class DossierReturnView(DossierMixin, FormView):
 
 
 class AttachmentUploadView(PostOnlyDossierView):
+    def entry_pk(self) -> int | None:
+        entry_pk = self.request.POST.get("entry", "")
+        return int(entry_pk) if entry_pk.isdigit() else None
+
     def act(self, dossier):
         form = AttachmentForm(self.request.POST, self.request.FILES)
         if not form.is_valid():
@@ -515,7 +536,7 @@ class AttachmentUploadView(PostOnlyDossierView):
             entry=entry,
         )
         messages.success(self.request, _("The file was attached."))
-        return dossier
+        return entry_url(dossier, entry.pk) if entry else dossier
 
 
 class AttachmentDownloadView(LoginRequiredMixin, View):

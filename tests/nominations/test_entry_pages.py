@@ -110,3 +110,85 @@ def test_appraising_an_entry_returns_to_its_page(client, tree, people, make_doss
     # The entry's row is there, with its appraisal recorded.
     rows, _html = _rows(client, dossier, "?page=2")
     assert order[-1].pk in [pk for pk, _ in rows]
+
+
+def _received(make_dossier, tree, people, entries: int):
+    dossier = _dossier(make_dossier, tree, individuals=entries)
+    services.dossier_submit(dossier=dossier, actor=people.cao_lau_officer)
+    services.dossier_receive(dossier=dossier, actor=people.cao_loc_officer)
+    return dossier
+
+
+def _appraise(client, dossier, entry, decision="agree"):
+    return client.post(
+        reverse("nominations:entry_appraise", args=[dossier.pk, entry.pk]),
+        {f"e{entry.pk}-decision": decision, f"e{entry.pk}-form": "", f"e{entry.pk}-reason": ""},
+    )
+
+
+def test_the_timeline_of_a_page_holds_the_dossiers_events_and_its_entries(
+    client, tree, people, make_dossier
+):
+    dossier = _received(make_dossier, tree, people, ENTRIES_PER_PAGE + 2)
+    client.force_login(people.cao_loc_officer)
+    order = list(dossier.entries.order_by("position", "pk"))
+    first, last = order[0], order[-1]
+    for entry in (first, last):
+        assert _appraise(client, dossier, entry).status_code == 302
+    timeline = re.compile(r"<div>Đề nghị: ([^<]+)</div>")
+    _rows_1, html = _rows(client, dossier)
+    assert timeline.findall(html) == [first.nominee_name]
+    assert "Tiếp nhận" in html  # the dossier's own events are on every page
+    _rows_2, html = _rows(client, dossier, "?page=2")
+    assert timeline.findall(html) == [last.nominee_name]
+
+
+def test_acting_on_an_entry_returns_to_its_page(client, tree, people, make_dossier):
+    p = people
+    dossier = _received(make_dossier, tree, p, ENTRIES_PER_PAGE + 2)
+    client.force_login(p.cao_loc_officer)
+    last = dossier.entries.order_by("position", "pk").last()
+    page_2 = f"{dossier.get_absolute_url()}?page=2#entry-{last.pk}"
+    # A refused appraisal (no decision chosen) too.
+    response = _appraise(client, dossier, last, decision="")
+    assert response["Location"] == page_2
+    assert Entry.objects.get(pk=last.pk).status == EntryStatus.PROPOSED
+
+
+def test_removing_or_reporting_an_entry_returns_to_its_page(
+    client, tree, people, make_dossier, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    dossier = _dossier(make_dossier, tree, individuals=ENTRIES_PER_PAGE + 3)
+    client.force_login(people.cao_lau_officer)
+    order = list(dossier.entries.order_by("position", "pk"))
+    report = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    response = client.post(
+        reverse("nominations:attachment_upload", args=[dossier.pk]),
+        {"entry": order[-1].pk, "kind": "achievement_report", "file": report},
+    )
+    assert response["Location"] == f"{dossier.get_absolute_url()}?page=2#entry-{order[-1].pk}"
+    response = client.post(reverse("nominations:entry_remove", args=[dossier.pk, order[-2].pk]))
+    assert response["Location"] == f"{dossier.get_absolute_url()}?page=2"
+    assert not Entry.objects.filter(pk=order[-2].pk).exists()
+
+
+def test_an_action_on_an_entry_reads_as_much_for_any_number_of_entries(
+    client, tree, people, make_dossier
+):
+    """The actions read the dossier alone, not its entries with their reviews and files."""
+    small = _received(make_dossier, tree, people, 3)
+    large = _received(make_dossier, tree, people, 2 * ENTRIES_PER_PAGE + 1)
+    client.force_login(people.cao_loc_officer)
+    _appraise(client, small, small.entries.first())  # the session, groups and caches read
+    counts = []
+    for dossier in (small, large):
+        entry = dossier.entries.order_by("pk").last()
+        with CaptureQueriesContext(connection) as queries:
+            assert _appraise(client, dossier, entry).status_code == 302
+        counts.append(len(queries))
+        # Not the dossier page's sets: its files, for one.
+        assert not [q for q in queries if "nominations_attachment" in q["sql"]]
+    assert counts[0] == counts[1], counts
