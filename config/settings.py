@@ -173,6 +173,9 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"  # never served directly: files go through permission-checked views
 # Largest file a dossier may carry (báo cáo thành tích, biên bản…), in megabytes.
 NOMINATION_UPLOAD_MAX_MB = env.int("NOMINATION_UPLOAD_MAX_MB", default=10)
+# A dossier of more entries than this has its tờ trình rendered by a background task (about
+# 1 s per 100 entries: 10,000 imported rows take two minutes, longer than a request may last).
+NOMINATION_PDF_BACKGROUND_ENTRIES = env.int("NOMINATION_PDF_BACKGROUND_ENTRIES", default=300)
 
 # Content Security Policy (Django's built-in): no inline script or style anywhere.
 SECURE_CSP = {

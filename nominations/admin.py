@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from nominations.models import Attachment, Dossier, DossierEvent, Entry, EntryReview
+from nominations.models import Attachment, Dossier, DossierEvent, DossierPdf, Entry, EntryReview
 
 
 class EntryInline(admin.TabularInline):
@@ -78,6 +78,17 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_select_related = ("dossier__proposing_unit",)
     raw_id_fields = ("dossier", "entry", "uploaded_by")
     readonly_fields = ("file", "extension", "content_type", "size")
+
+
+@admin.register(DossierPdf)
+class DossierPdfAdmin(admin.ModelAdmin):
+    """Renderings of large dossiers' tờ trình: made by the portal's task, not by hand."""
+
+    list_display = ("dossier", "status", "requested_by", "requested_at", "rendered_at")
+    list_filter = ("status",)
+    list_select_related = ("dossier__proposing_unit", "requested_by")
+    raw_id_fields = ("dossier", "requested_by")
+    readonly_fields = ("file", "status", "rendered_at", "entry_count", "error")
 
 
 # -- council sessions, public posting, deadlines (issue 5, items 4-6) -------------------------

@@ -102,6 +102,23 @@ class AttachmentKind(models.TextChoices):
     OTHER = "other", _("Other document")
 
 
+class PdfRenderStatus(models.TextChoices):
+    """Where a tờ trình rendered in the background stands (a dossier of many entries)."""
+
+    QUEUED = "queued", _("Waiting to be rendered")
+    RENDERING = "rendering", _("Rendering")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Rendering failed")
+
+
+PDF_RENDER_BADGE = {
+    PdfRenderStatus.QUEUED: "secondary",
+    PdfRenderStatus.RENDERING: "info",
+    PdfRenderStatus.READY: "success",
+    PdfRenderStatus.FAILED: "danger",
+}
+
+
 # -- council sessions, public posting, deadlines (issue 5, items 4-6) -------------------------
 
 

@@ -12,11 +12,19 @@ is where the portal already keeps who leads a unit, and the name printed follows
 in office.
 """
 
+import logging
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.choices import Role
@@ -26,8 +34,13 @@ from documents.layout import Issuer, OfficialDocument, Signer
 from documents.text import fold, name_sort_key
 from documents.vietnamese import count_with_zero, doc_number, place_date, short_date
 from nominations import routing
-from nominations.models import Dossier, Entry
-from nominations.selectors import dossiers_visible_to
+from nominations.choices import PdfRenderStatus
+from nominations.models import Dossier, DossierPdf, Entry
+from nominations.models.pdfs import STALE_AFTER
+from nominations.selectors import dossier_alone_or_404, dossiers_visible_to
+from nominations.tasks import render_dossier_pdf
+
+logger = logging.getLogger(__name__)
 
 KIND_WORDS = {
     SubjectKind.COLLECTIVE: "tập thể",
@@ -47,24 +60,24 @@ GENDER_WORDS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
 
 def dossier_for_pdf_or_404(*, user, pk: int) -> Dossier:
     """The dossier with what its tờ trình prints, in the user's scope (404 otherwise)."""
-    dossier = (
-        dossiers_visible_to(user)
-        .select_related("campaign", "campaign__doc_type", "proposing_unit__parent")
-        .prefetch_related(
-            "campaign__issuer_rows__unit",
-            Prefetch(
-                "entries",
-                queryset=Entry.objects.select_related(
-                    "person__unit", "unit", "requested_form", "forwarded_from__proposed_form"
-                ).order_by("position", "pk"),
-            ),
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    dossier = _for_pdf(dossiers_visible_to(user)).filter(pk=pk).first()
     if dossier is None:
         raise Http404
     return dossier
+
+
+def _for_pdf(dossiers):
+    return dossiers.select_related(
+        "campaign", "campaign__doc_type", "proposing_unit__parent"
+    ).prefetch_related(
+        "campaign__issuer_rows__unit",
+        Prefetch(
+            "entries",
+            queryset=Entry.objects.select_related(
+                "person__unit", "unit", "requested_form", "forwarded_from__proposed_form"
+            ).order_by("position", "pk"),
+        ),
+    )
 
 
 def proposed_form(entry: Entry):
@@ -268,15 +281,129 @@ def dossier_pdf_context(dossier: Dossier) -> dict:
     }
 
 
+DOSSIER_TEMPLATE = "nominations/pdf/dossier.html"
+# Renderings kept per dossier: older files are deleted when a new one is ready.
+RENDERS_KEPT = 5
+
+
+def file_name(dossier: Dossier) -> str:
+    name = dossier.number_text.strip().replace("/", "-") if dossier.number else "du-thao"
+    return f"To trinh {name} ({dossier.pk}).pdf"
+
+
+def rendered_in_background(dossier: Dossier) -> bool:
+    """More entries than a request may render (NOMINATION_PDF_BACKGROUND_ENTRIES)."""
+    return dossier.entries.count() > settings.NOMINATION_PDF_BACKGROUND_ENTRIES
+
+
+def dossier_pdf_request(*, dossier: Dossier, actor) -> DossierPdf:
+    """Queue the rendering of the dossier's tờ trình as it stands now; a rendering of it that
+    waits or runs already is the one returned (one at a time per dossier)."""
+    with transaction.atomic():
+        Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
+        pending = dossier.pdf_renders.filter(
+            status__in=(PdfRenderStatus.QUEUED, PdfRenderStatus.RENDERING),
+            requested_at__gt=timezone.now() - STALE_AFTER,
+        ).first()
+        if pending is not None:
+            return pending
+        job = DossierPdf.objects.create(dossier=dossier, requested_by=actor)
+        transaction.on_commit(lambda: render_dossier_pdf.enqueue(job.pk))
+    return job
+
+
+def dossier_pdf_render(*, render_id: int) -> DossierPdf:
+    """Render and keep one requested tờ trình (the background task's work). A failure is
+    kept in `error` with the status "failed"; the user may ask again."""
+    from documents.pdf import render_pdf
+
+    job = DossierPdf.objects.get(pk=render_id)
+    DossierPdf.objects.filter(pk=job.pk).update(status=PdfRenderStatus.RENDERING)
+    try:
+        dossier = _for_pdf(Dossier.objects.all()).get(pk=job.dossier_id)
+        content = render_pdf(DOSSIER_TEMPLATE, dossier_pdf_context(dossier))
+        job.file.save(f"{job.pk}.pdf", ContentFile(content), save=False)
+        job.status = PdfRenderStatus.READY
+        job.rendered_at = timezone.now()
+        job.entry_count = len(dossier.entries.all())
+        job.error = ""
+        job.save(update_fields=["file", "status", "rendered_at", "entry_count", "error"])
+    except Exception as error:
+        logger.exception("rendering the tờ trình of dossier %s failed", job.dossier_id)
+        DossierPdf.objects.filter(pk=job.pk).update(
+            status=PdfRenderStatus.FAILED, error=str(error)[:2000]
+        )
+        raise
+    _forget_older(job.dossier_id)
+    return job
+
+
+def _forget_older(dossier_id: int) -> None:
+    """Keep the RENDERS_KEPT latest renderings of the dossier, and delete the others' files."""
+    older = DossierPdf.objects.filter(dossier_id=dossier_id).order_by("-requested_at", "-pk")[
+        RENDERS_KEPT:
+    ]
+    for old in older:
+        if old.in_progress:
+            continue
+        if old.file:
+            old.file.delete(save=False)
+        old.delete()
+
+
 class DossierPdfView(LoginRequiredMixin, View):
-    """The tờ trình with its attached list, for anyone who may see the dossier (404 else)."""
+    """The tờ trình with its attached list, for anyone who may see the dossier (404 else).
+    A dossier of many entries shows instead its renderings and a button to render it anew."""
 
     def get(self, request, pk):
         from documents.pdf import pdf_response, render_pdf
 
+        dossier = dossier_alone_or_404(user=request.user, pk=pk)
+        if rendered_in_background(dossier):
+            renders = list(dossier.pdf_renders.select_related("requested_by")[:RENDERS_KEPT])
+            template = "nominations/dossier_pdf_renders.html"
+            if getattr(request, "htmx", False):  # the list polled while a rendering runs
+                template += "#renders"
+            return render(
+                request,
+                template,
+                {
+                    "dossier": dossier,
+                    "renders": renders,
+                    "in_progress": any(r.in_progress for r in renders),
+                    "entry_count": dossier.entries.count(),
+                },
+            )
         dossier = dossier_for_pdf_or_404(user=request.user, pk=pk)
-        pdf = render_pdf(
-            "nominations/pdf/dossier.html", dossier_pdf_context(dossier), request=request
+        pdf = render_pdf(DOSSIER_TEMPLATE, dossier_pdf_context(dossier), request=request)
+        return pdf_response(pdf, file_name(dossier))
+
+
+class DossierPdfRequestView(LoginRequiredMixin, View):
+    """Render the tờ trình of a dossier of many entries anew, in the background."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        dossier = dossier_alone_or_404(user=request.user, pk=pk)
+        dossier_pdf_request(dossier=dossier, actor=request.user)
+        messages.success(
+            request, _("The proposal is being rendered; this page shows when it is ready.")
         )
-        name = dossier.number_text.strip().replace("/", "-") if dossier.number else "du-thao"
-        return pdf_response(pdf, f"To trinh {name} ({dossier.pk}).pdf")
+        return redirect("nominations:dossier_pdf", pk=dossier.pk)
+
+
+class DossierPdfFileView(LoginRequiredMixin, View):
+    """A rendered tờ trình, for anyone who may see the dossier (404 otherwise)."""
+
+    def get(self, request, pk, render_id):
+        from documents.pdf import content_disposition
+
+        dossier = dossier_alone_or_404(user=request.user, pk=pk)
+        found = dossier.pdf_renders.filter(pk=render_id, status=PdfRenderStatus.READY).first()
+        if found is None or not found.file:
+            raise Http404
+        response = FileResponse(found.file.open("rb"), content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition(file_name(dossier))
+        response["Cache-Control"] = "private"
+        return response

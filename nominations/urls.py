@@ -71,6 +71,10 @@ urlpatterns = [
         name="comment_moderate",
     ),
     path("<int:pk>/pdf/", pdf.DossierPdfView.as_view(), name="dossier_pdf"),
+    path("<int:pk>/pdf/render/", pdf.DossierPdfRequestView.as_view(), name="dossier_pdf_request"),
+    path(
+        "<int:pk>/pdf/<int:render_id>/", pdf.DossierPdfFileView.as_view(), name="dossier_pdf_file"
+    ),
     path("<int:pk>/import/", views_import.EntryImportView.as_view(), name="entry_import"),
     path(
         "<int:pk>/import/template/",

@@ -22,8 +22,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.choices import Role
-from nominations.choices import AttachmentKind, CommentStatus
-from nominations.models import Attachment, CouncilSession, Notice, Posting, PostingComment
+from nominations.choices import AttachmentKind, CommentStatus, PdfRenderStatus
+from nominations.models import (
+    Attachment,
+    CouncilSession,
+    DossierPdf,
+    Notice,
+    Posting,
+    PostingComment,
+)
 from tests.decisions.conftest import (  # noqa: F401
     campaign,
     draft,
@@ -160,6 +167,8 @@ MATRIX = {
     "nominations:dossier_edit": S(302, 403, 403, 403, 403, 404),  # proposing officers only
     "nominations:dossier_list": S(302, 200, 200, 200, 200, 200),
     "nominations:dossier_pdf": S(302, 200, 200, 200, 200, 404),
+    "nominations:dossier_pdf_file": S(302, 200, 200, 200, 200, 404),
+    "nominations:dossier_pdf_request": POST_ONLY(302, outsider_post=404),
     "nominations:dossier_return": S(302, 302, 302, 302, 302, 404),
     "nominations:entry_appraise": POST_ONLY(302, outsider_post=404),
     "nominations:entry_create": S(302, 403, 403, 403, 403, 404),
@@ -230,6 +239,11 @@ def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
         posting=posting, author_name="Người dân", content="Đồng ý.", status=CommentStatus.PENDING
     )
     notice = Notice.objects.create(user=staff.province_officer, dossier=dossier, message="Hạn")
+    rendered = DossierPdf.objects.create(
+        dossier=dossier,
+        status=PdfRenderStatus.READY,
+        file=ContentFile(b"%PDF-1.4 x", name="to-trinh.pdf"),
+    )
     plan = CongressPlan.objects.create(
         issuer=tree.province,
         issue_year=2019,
@@ -252,6 +266,7 @@ def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
             "posting": posting,
             "comment": comment,
             "notice": notice,
+            "rendered": rendered,
             "plan": plan,
             "token": issued.decision_awards.first().token,
         },
@@ -293,6 +308,7 @@ def kwargs_for(name, w):
             "status": "approved",
         },
         "nominations:dossier_action": {"pk": d, "action": "submit"},
+        "nominations:dossier_pdf_file": {"pk": d, "render_id": w.rendered.pk},
         "public_posting_detail": {"pk": w.posting.pk},
         "verify": {"token": w.token},
         "awards:person_history": {"pk": w.entry.person_id},

@@ -17,6 +17,7 @@ from .dossiers import (
     EntryReview,
     _attachment_path,  # noqa: F401 - referenced by migration 0001
 )
+from .pdfs import DossierPdf
 from .posting import Posting, PostingComment, PostingItem
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "CouncilVote",
     "Dossier",
     "DossierEvent",
+    "DossierPdf",
     "Entry",
     "EntryReview",
     "Holiday",

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.choices import Role
@@ -183,3 +184,188 @@ def test_the_dossier_page_links_the_pdf(client, dossier, people):
     client.force_login(people.cao_lau_officer)
     page = client.get(reverse("nominations:dossier_detail", args=[dossier.pk])).content.decode()
     assert reverse("nominations:dossier_pdf", args=[dossier.pk]) in page
+
+
+# -- a dossier of many entries: its tờ trình rendered in the background ----------------------
+
+
+@pytest.fixture
+def many(settings, tmp_path):
+    """The fixture's dossier (5 entries) counts as a dossier of many entries."""
+    settings.NOMINATION_PDF_BACKGROUND_ENTRIES = 4
+    settings.MEDIA_ROOT = tmp_path
+
+
+def _renders_page(client, dossier):
+    response = client.get(reverse("nominations:dossier_pdf", args=[dossier.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    return response.content.decode()
+
+
+def _request(client, dossier):
+    return client.post(reverse("nominations:dossier_pdf_request", args=[dossier.pk]))
+
+
+def test_up_to_the_limit_the_pdf_is_rendered_at_once(client, dossier, people, settings):
+    settings.NOMINATION_PDF_BACKGROUND_ENTRIES = 5
+    client.force_login(people.cao_loc_officer)
+    response = client.get(reverse("nominations:dossier_pdf", args=[dossier.pk]))
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_a_dossier_of_many_entries_is_rendered_in_the_background(
+    client, dossier, people, many, django_capture_on_commit_callbacks
+):
+    from nominations.models import DossierPdf
+
+    client.force_login(people.cao_loc_officer)
+    html = _renders_page(client, dossier)
+    assert "Hồ sơ này có 5 đề nghị" in html
+    assert "Chưa có bản nào." in html
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = _request(client, dossier)
+    assert len(callbacks) == 1  # the task, queued once the request's work is committed
+    assert response.status_code == 302
+    assert response["Location"] == reverse("nominations:dossier_pdf", args=[dossier.pk])
+    job = DossierPdf.objects.get(dossier=dossier)
+    assert job.status == "ready"
+    assert job.entry_count == 5
+    assert job.requested_by == people.cao_loc_officer
+    html = _renders_page(client, dossier)
+    assert job.get_absolute_url() in html
+    assert "Sẵn sàng" in html
+    assert "hx-trigger" not in html  # nothing in progress: no polling
+    pdf = client.get(job.get_absolute_url())
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf["Cache-Control"] == "private"
+    assert 'filename="To trinh 05-TTr-UBND' in pdf["Content-Disposition"]
+    text = _flat(_text(type("R", (), {"content": b"".join(pdf.streaming_content)})))
+    for name in ("Vi Văn Khánh", "Chi bộ thôn Nà Lệnh", "Hộ ông Lăng Văn Sáng"):
+        assert name in text, name
+
+
+def test_one_rendering_at_a_time_and_the_page_polls_while_it_runs(client, dossier, people, many):
+    from nominations.models import DossierPdf
+
+    client.force_login(people.cao_loc_officer)
+    _request(client, dossier)  # not committed in this test: the task is not run
+    _request(client, dossier)
+    job = DossierPdf.objects.get(dossier=dossier)
+    assert job.status == "queued"
+    html = _renders_page(client, dossier)
+    assert 'hx-trigger="every 3s"' in html
+    assert "Đang chờ tạo" in html
+    assert "disabled" in html  # the button waits too
+    # The polled list alone.
+    part = client.get(
+        reverse("nominations:dossier_pdf", args=[dossier.pk]), headers={"HX-Request": "true"}
+    ).content.decode()
+    assert part.lstrip().startswith('<section id="renders"')
+    # Not ready: no file.
+    assert client.get(job.get_absolute_url()).status_code == 404
+
+
+def test_a_failed_rendering_is_shown_and_may_be_asked_again(
+    client, dossier, people, many, monkeypatch, django_capture_on_commit_callbacks
+):
+    from documents import pdf as documents_pdf
+    from nominations.models import DossierPdf
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("Hết bộ nhớ")
+
+    monkeypatch.setattr(documents_pdf, "render_pdf", broken)
+    client.force_login(people.cao_loc_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        _request(client, dossier)
+    job = DossierPdf.objects.get(dossier=dossier)
+    assert job.status == "failed"
+    assert "Hết bộ nhớ" in job.error
+    html = _renders_page(client, dossier)
+    assert "Tạo tệp thất bại" in html
+    assert "Hết bộ nhớ" in html
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        _request(client, dossier)
+    assert [j.status for j in DossierPdf.objects.filter(dossier=dossier)] == ["ready", "failed"]
+
+
+def test_only_the_latest_renderings_are_kept(client, dossier, people, many, tmp_path):
+    from nominations.models import DossierPdf
+    from nominations.pdf import RENDERS_KEPT, dossier_pdf_render
+
+    jobs = []
+    for _ in range(RENDERS_KEPT + 1):  # asked one after the other
+        job = DossierPdf.objects.create(dossier=dossier, requested_by=people.cao_loc_officer)
+        dossier_pdf_render(render_id=job.pk)
+        jobs.append(job)
+        if len(jobs) == 1:
+            first_file = tmp_path / DossierPdf.objects.get(pk=job.pk).file.name
+            assert first_file.exists()
+    kept = list(DossierPdf.objects.filter(dossier=dossier).values_list("pk", flat=True))
+    assert sorted(kept) == sorted(j.pk for j in jobs[1:])
+    assert len(list(tmp_path.rglob("*.pdf"))) == RENDERS_KEPT
+    assert not first_file.exists()
+
+
+def test_the_renderings_are_scoped(client, dossier, people, many, make_dossier, tree):
+    from nominations.models import DossierPdf
+    from nominations.pdf import dossier_pdf_render
+
+    job = DossierPdf.objects.create(dossier=dossier)
+    dossier_pdf_render(render_id=job.pk)
+    other = make_dossier(tree.cao_lau)
+    client.force_login(people.xuat_le_officer)
+    assert client.get(reverse("nominations:dossier_pdf", args=[dossier.pk])).status_code == 404
+    assert _request(client, dossier).status_code == 404
+    assert client.get(job.get_absolute_url()).status_code == 404
+    assert DossierPdf.objects.count() == 1
+    client.force_login(people.cao_lau_officer)
+    assert client.get(job.get_absolute_url()).status_code == 200
+    # A rendering is found only under its own dossier.
+    wrong = reverse("nominations:dossier_pdf_file", args=[other.pk, job.pk])
+    assert client.get(wrong).status_code == 404
+    assert (
+        client.get(reverse("nominations:dossier_pdf_request", args=[dossier.pk])).status_code == 405
+    )
+
+
+def test_the_renderings_page_reads_a_fixed_number_of_times(
+    client, dossier, people, many, django_assert_max_num_queries
+):
+    from nominations.models import DossierPdf
+    from nominations.pdf import RENDERS_KEPT
+
+    client.force_login(people.cao_loc_officer)
+    _renders_page(client, dossier)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as none:
+        _renders_page(client, dossier)
+    for _ in range(RENDERS_KEPT):
+        DossierPdf.objects.create(dossier=dossier, requested_by=people.cao_lau_officer)
+    with django_assert_max_num_queries(len(none)):
+        _renders_page(client, dossier)
+
+
+def test_a_rendering_left_running_for_an_hour_does_not_block_the_dossier(
+    client, dossier, people, many
+):
+    """A worker that died leaves its rendering "running": after an hour, ask again."""
+    from nominations.models import DossierPdf
+
+    client.force_login(people.cao_loc_officer)
+    _request(client, dossier)
+    DossierPdf.objects.update(
+        status="rendering", requested_at=timezone.now() - datetime.timedelta(minutes=59)
+    )
+    _request(client, dossier)
+    assert DossierPdf.objects.count() == 1
+    DossierPdf.objects.update(requested_at=timezone.now() - datetime.timedelta(minutes=61))
+    html = _renders_page(client, dossier)
+    assert "hx-trigger" not in html
+    assert "disabled" not in html
+    _request(client, dossier)
+    assert DossierPdf.objects.count() == 2

@@ -1,0 +1,79 @@
+"""The tờ trình of a dossier of many entries, rendered in the background on request."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from documents.labels import ChoiceLabels
+from nominations.choices import PDF_RENDER_BADGE, PdfRenderStatus
+
+from .dossiers import Dossier
+
+STALE_AFTER = datetime.timedelta(hours=1)
+
+
+def _render_path(instance, filename: str) -> str:
+    import secrets
+
+    return f"dossier-pdfs/{instance.dossier_id}/{secrets.token_urlsafe(24)}.pdf"
+
+
+class DossierPdf(ChoiceLabels, models.Model):
+    """One rendering of a dossier's tờ trình with its list: the dossier as it stood when it
+    was rendered. A dossier of more than NOMINATION_PDF_BACKGROUND_ENTRIES entries takes
+    longer to render than a request may last: it is rendered by a task, and kept."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="pdf_renders"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PdfRenderStatus.choices,
+        default=PdfRenderStatus.QUEUED,
+    )
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    entry_count = models.PositiveIntegerField(_("entries"), default=0)
+    file = models.FileField(_("file"), upload_to=_render_path, max_length=300, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("rendered proposal (PDF)")
+        verbose_name_plural = _("rendered proposals (PDF)")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.dossier} – {self.requested_at:%d/%m/%Y %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("nominations:dossier_pdf_file", args=[self.dossier_id, self.pk])
+
+    @property
+    def status_badge(self) -> str:
+        return PDF_RENDER_BADGE.get(self.status, "secondary")
+
+    @property
+    def in_progress(self) -> bool:
+        """Waiting or running, and asked less than STALE_AFTER ago (a worker that died leaves
+        its rendering "running": after that long, the dossier may be rendered again)."""
+        return (
+            self.status
+            in (
+                PdfRenderStatus.QUEUED,
+                PdfRenderStatus.RENDERING,
+            )
+            and self.requested_at > timezone.now() - STALE_AFTER
+        )
