@@ -24,6 +24,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -36,7 +37,7 @@ from documents.vietnamese import count_with_zero, doc_number, place_date, short_
 from nominations import routing
 from nominations.choices import PdfRenderStatus
 from nominations.models import Dossier, DossierPdf, Entry
-from nominations.models.pdfs import STALE_AFTER
+from nominations.models.pdfs import STALE_AFTER, delete_file
 from nominations.selectors import dossier_alone_or_404, dossiers_visible_to
 from nominations.tasks import render_dossier_pdf
 
@@ -286,39 +287,55 @@ DOSSIER_TEMPLATE = "nominations/pdf/dossier.html"
 RENDERS_KEPT = 5
 
 
-def file_name(dossier: Dossier) -> str:
+def file_name(dossier: Dossier, rendered_at=None) -> str:
+    """ "To trinh 05-TTr-UBND (12).pdf"; a kept rendering adds when it was rendered."""
     name = dossier.number_text.strip().replace("/", "-") if dossier.number else "du-thao"
-    return f"To trinh {name} ({dossier.pk}).pdf"
+    at = f" {timezone.localtime(rendered_at):%Y%m%d-%H%M}" if rendered_at else ""
+    return f"To trinh {name} ({dossier.pk}){at}.pdf"
 
 
-def rendered_in_background(dossier: Dossier) -> bool:
-    """More entries than a request may render (NOMINATION_PDF_BACKGROUND_ENTRIES)."""
-    return dossier.entries.count() > settings.NOMINATION_PDF_BACKGROUND_ENTRIES
+def background_entries(dossier: Dossier) -> int | None:
+    """The dossier's number of entries when it has more than a request may render
+    (NOMINATION_PDF_BACKGROUND_ENTRIES), else None."""
+    n = dossier.entries.count()
+    return n if n > settings.NOMINATION_PDF_BACKGROUND_ENTRIES else None
 
 
 def dossier_pdf_request(*, dossier: Dossier, actor) -> DossierPdf:
     """Queue the rendering of the dossier's tờ trình as it stands now; a rendering of it that
-    waits or runs already is the one returned (one at a time per dossier)."""
+    waits or runs already is the one returned (one at a time per dossier). One left waiting
+    or running for STALE_AFTER (no worker, or a worker that died) is marked failed: it will
+    not be rendered later beside the new one."""
     with transaction.atomic():
         Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
         pending = dossier.pdf_renders.filter(
-            status__in=(PdfRenderStatus.QUEUED, PdfRenderStatus.RENDERING),
-            requested_at__gt=timezone.now() - STALE_AFTER,
-        ).first()
-        if pending is not None:
-            return pending
+            status__in=(PdfRenderStatus.QUEUED, PdfRenderStatus.RENDERING)
+        )
+        fresh = pending.filter(requested_at__gt=timezone.now() - STALE_AFTER).first()
+        if fresh is not None:
+            return fresh
+        pending.update(
+            status=PdfRenderStatus.FAILED,
+            error=_("Not rendered within an hour; rendered again on request."),
+        )
         job = DossierPdf.objects.create(dossier=dossier, requested_by=actor)
         transaction.on_commit(lambda: render_dossier_pdf.enqueue(job.pk))
     return job
 
 
-def dossier_pdf_render(*, render_id: int) -> DossierPdf:
+def dossier_pdf_render(*, render_id: int) -> DossierPdf | None:
     """Render and keep one requested tờ trình (the background task's work). A failure is
-    kept in `error` with the status "failed"; the user may ask again."""
+    kept in `error` with the status "failed"; the user may ask again. A rendering no longer
+    waiting (taken by another worker, marked failed as stale, or its dossier deleted) is
+    left alone."""
     from documents.pdf import render_pdf
 
-    job = DossierPdf.objects.get(pk=render_id)
-    DossierPdf.objects.filter(pk=job.pk).update(status=PdfRenderStatus.RENDERING)
+    claimed = DossierPdf.objects.filter(pk=render_id, status=PdfRenderStatus.QUEUED).update(
+        status=PdfRenderStatus.RENDERING
+    )
+    job = DossierPdf.objects.filter(pk=render_id).first() if claimed else None
+    if job is None:
+        return None
     try:
         dossier = _for_pdf(Dossier.objects.all()).get(pk=job.dossier_id)
         content = render_pdf(DOSSIER_TEMPLATE, dossier_pdf_context(dossier))
@@ -327,11 +344,21 @@ def dossier_pdf_render(*, render_id: int) -> DossierPdf:
         job.rendered_at = timezone.now()
         job.entry_count = len(dossier.entries.all())
         job.error = ""
-        job.save(update_fields=["file", "status", "rendered_at", "entry_count", "error"])
+        if not DossierPdf.objects.filter(pk=job.pk).update(
+            file=job.file.name,
+            status=job.status,
+            rendered_at=job.rendered_at,
+            entry_count=job.entry_count,
+            error="",
+        ):
+            delete_file(job.file.name)  # the dossier was deleted meanwhile
+            return None
     except Exception as error:
         logger.exception("rendering the tờ trình of dossier %s failed", job.dossier_id)
+        if job.file.name:
+            delete_file(job.file.name)
         DossierPdf.objects.filter(pk=job.pk).update(
-            status=PdfRenderStatus.FAILED, error=str(error)[:2000]
+            status=PdfRenderStatus.FAILED, file="", error=str(error)[:2000]
         )
         raise
     _forget_older(job.dossier_id)
@@ -339,16 +366,14 @@ def dossier_pdf_render(*, render_id: int) -> DossierPdf:
 
 
 def _forget_older(dossier_id: int) -> None:
-    """Keep the RENDERS_KEPT latest renderings of the dossier, and delete the others' files."""
+    """Keep the RENDERS_KEPT latest renderings of the dossier, and delete the others (their
+    files with them: `models.pdfs.delete_rendered_file`)."""
     older = DossierPdf.objects.filter(dossier_id=dossier_id).order_by("-requested_at", "-pk")[
         RENDERS_KEPT:
     ]
     for old in older:
-        if old.in_progress:
-            continue
-        if old.file:
-            old.file.delete(save=False)
-        old.delete()
+        if not old.in_progress:
+            old.delete()
 
 
 class DossierPdfView(LoginRequiredMixin, View):
@@ -359,21 +384,25 @@ class DossierPdfView(LoginRequiredMixin, View):
         from documents.pdf import pdf_response, render_pdf
 
         dossier = dossier_alone_or_404(user=request.user, pk=pk)
-        if rendered_in_background(dossier):
+        if (entry_count := background_entries(dossier)) is not None:
             renders = list(dossier.pdf_renders.select_related("requested_by")[:RENDERS_KEPT])
             template = "nominations/dossier_pdf_renders.html"
             if getattr(request, "htmx", False):  # the list polled while a rendering runs
                 template += "#renders"
-            return render(
+            response = render(
                 request,
                 template,
                 {
                     "dossier": dossier,
                     "renders": renders,
                     "in_progress": any(r.in_progress for r in renders),
-                    "entry_count": dossier.entries.count(),
+                    "entry_count": entry_count,
                 },
             )
+            # The full page or the polled list, never one for the other from a cache.
+            patch_vary_headers(response, ["HX-Request"])
+            patch_cache_control(response, no_cache=True, private=True)
+            return response
         dossier = dossier_for_pdf_or_404(user=request.user, pk=pk)
         pdf = render_pdf(DOSSIER_TEMPLATE, dossier_pdf_context(dossier), request=request)
         return pdf_response(pdf, file_name(dossier))
@@ -403,7 +432,11 @@ class DossierPdfFileView(LoginRequiredMixin, View):
         found = dossier.pdf_renders.filter(pk=render_id, status=PdfRenderStatus.READY).first()
         if found is None or not found.file:
             raise Http404
-        response = FileResponse(found.file.open("rb"), content_type="application/pdf")
-        response["Content-Disposition"] = content_disposition(file_name(dossier))
+        try:
+            opened = found.file.open("rb")
+        except OSError as error:  # deleted meanwhile, or a restore without its files
+            raise Http404 from error
+        response = FileResponse(opened, content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition(file_name(dossier, found.rendered_at))
         response["Cache-Control"] = "private"
         return response

@@ -1,9 +1,12 @@
 """The tờ trình of a dossier of many entries, rendered in the background on request."""
 
 import datetime
+import logging
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +17,7 @@ from nominations.choices import PDF_RENDER_BADGE, PdfRenderStatus
 from .dossiers import Dossier
 
 STALE_AFTER = datetime.timedelta(hours=1)
+logger = logging.getLogger(__name__)
 
 
 def _render_path(instance, filename: str) -> str:
@@ -69,11 +73,21 @@ class DossierPdf(ChoiceLabels, models.Model):
     def in_progress(self) -> bool:
         """Waiting or running, and asked less than STALE_AFTER ago (a worker that died leaves
         its rendering "running": after that long, the dossier may be rendered again)."""
-        return (
-            self.status
-            in (
-                PdfRenderStatus.QUEUED,
-                PdfRenderStatus.RENDERING,
-            )
-            and self.requested_at > timezone.now() - STALE_AFTER
-        )
+        pending = (PdfRenderStatus.QUEUED, PdfRenderStatus.RENDERING)
+        return self.status in pending and self.requested_at > timezone.now() - STALE_AFTER
+
+
+def delete_file(name: str) -> None:
+    """Delete a rendered file; a failure is logged, never raised (the rendering stands)."""
+    try:
+        DossierPdf._meta.get_field("file").storage.delete(name)
+    except OSError:
+        logger.exception("deleting the rendered tờ trình %s failed", name)
+
+
+@receiver(post_delete, sender=DossierPdf)
+def delete_rendered_file(sender, instance, **kwargs):
+    """A rendering deleted (kept no longer, its dossier deleted, or in the admin): its file
+    too, once the deletion is committed."""
+    if name := instance.file.name:
+        transaction.on_commit(lambda: delete_file(name))

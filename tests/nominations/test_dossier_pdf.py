@@ -291,14 +291,17 @@ def test_a_failed_rendering_is_shown_and_may_be_asked_again(
     assert [j.status for j in DossierPdf.objects.filter(dossier=dossier)] == ["ready", "failed"]
 
 
-def test_only_the_latest_renderings_are_kept(client, dossier, people, many, tmp_path):
+def test_only_the_latest_renderings_are_kept(
+    client, dossier, people, many, tmp_path, django_capture_on_commit_callbacks
+):
     from nominations.models import DossierPdf
     from nominations.pdf import RENDERS_KEPT, dossier_pdf_render
 
     jobs = []
     for _ in range(RENDERS_KEPT + 1):  # asked one after the other
         job = DossierPdf.objects.create(dossier=dossier, requested_by=people.cao_loc_officer)
-        dossier_pdf_render(render_id=job.pk)
+        with django_capture_on_commit_callbacks(execute=True):  # files go once committed
+            dossier_pdf_render(render_id=job.pk)
         jobs.append(job)
         if len(jobs) == 1:
             first_file = tmp_path / DossierPdf.objects.get(pk=job.pk).file.name
@@ -369,3 +372,92 @@ def test_a_rendering_left_running_for_an_hour_does_not_block_the_dossier(
     assert "disabled" not in html
     _request(client, dossier)
     assert DossierPdf.objects.count() == 2
+
+
+def test_the_button_is_in_the_polled_list(client, dossier, people, many):
+    """When the polled list says "ready", the button it holds is enabled again."""
+    from nominations.models import DossierPdf
+
+    client.force_login(people.cao_loc_officer)
+    DossierPdf.objects.create(dossier=dossier)
+    url = reverse("nominations:dossier_pdf", args=[dossier.pk])
+    part = client.get(url, headers={"HX-Request": "true"})
+    assert "disabled" in part.content.decode()
+    assert "HX-Request" in part["Vary"]
+    assert "no-cache" in part["Cache-Control"]
+    assert '<meta http-equiv="refresh"' in client.get(url).content.decode()  # without JS
+    DossierPdf.objects.update(status="ready")
+    part = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Tạo tờ trình mới" in part
+    assert "disabled" not in part
+    assert "hx-trigger" not in part
+
+
+def test_a_stale_rendering_is_failed_and_never_rendered_later(
+    client, dossier, people, many, django_capture_on_commit_callbacks
+):
+    """No worker for an hour: the new request marks the old rendering failed, and the worker
+    that finally takes the old one leaves it; one PDF is made, not two."""
+    from nominations.models import DossierPdf
+    from nominations.pdf import dossier_pdf_render
+
+    old = DossierPdf.objects.create(
+        dossier=dossier, requested_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    client.force_login(people.cao_loc_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        _request(client, dossier)
+    old.refresh_from_db()
+    assert old.status == "failed"
+    assert "một giờ" in old.error
+    assert dossier_pdf_render(render_id=old.pk) is None
+    old.refresh_from_db()
+    assert old.status == "failed"
+    assert not old.file
+    assert DossierPdf.objects.filter(status="ready").count() == 1
+
+
+def test_a_missing_file_is_not_found(client, dossier, people, many):
+    from nominations.models import DossierPdf
+    from nominations.pdf import dossier_pdf_render
+
+    job = DossierPdf.objects.create(dossier=dossier)
+    job = dossier_pdf_render(render_id=job.pk)
+    job.file.storage.delete(job.file.name)
+    client.force_login(people.cao_loc_officer)
+    assert client.get(job.get_absolute_url()).status_code == 404
+
+
+def test_a_file_that_cannot_be_deleted_does_not_fail_the_rendering(
+    dossier, people, many, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import FileSystemStorage
+
+    from nominations.models import DossierPdf
+    from nominations.pdf import RENDERS_KEPT, dossier_pdf_render
+
+    def refuse(self, name):
+        raise PermissionError(name)
+
+    monkeypatch.setattr(FileSystemStorage, "delete", refuse)
+    for _ in range(RENDERS_KEPT + 2):
+        job = DossierPdf.objects.create(dossier=dossier)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert dossier_pdf_render(render_id=job.pk).status == "ready"
+    assert DossierPdf.objects.filter(dossier=dossier).count() == RENDERS_KEPT
+
+
+def test_deleting_a_dossier_deletes_its_renderings_files(
+    dossier, people, many, tmp_path, django_capture_on_commit_callbacks
+):
+    from nominations.models import DossierPdf
+    from nominations.pdf import dossier_pdf_render
+
+    job = dossier_pdf_render(render_id=DossierPdf.objects.create(dossier=dossier).pk)
+    waiting = DossierPdf.objects.create(dossier=dossier)
+    assert (tmp_path / job.file.name).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier.delete()
+    assert not (tmp_path / job.file.name).exists()
+    # The task of a rendering whose dossier is gone finds nothing to do.
+    assert dossier_pdf_render(render_id=waiting.pk) is None
