@@ -72,9 +72,27 @@ def campaigns_filtered(*, user, params):
     return _filtered(campaigns_visible_to(user), params)
 
 
+# What a row of the campaign tables prints: of a campaign, not its pages of text.
+_ROW_FIELDS = (
+    "number",
+    "title",
+    "kind",
+    "status",
+    "issue_year",
+    "issue_month",
+    "issue_day",
+    "doc_type",
+)
+
+
 @statement
 def _campaigns_by_id(ids: list[int]):
-    return Campaign.objects.filter(pk__in_array=ids).select_related("doc_type").order_by()
+    return (
+        Campaign.objects.filter(pk__in_array=ids)
+        .select_related("doc_type")
+        .only(*_ROW_FIELDS)
+        .order_by()
+    )
 
 
 @statement
@@ -125,7 +143,7 @@ def _filtered(qs, params):
 
 
 def public_campaign_list(*, params):
-    return _filtered(_with_header(Campaign.objects.live()), params)
+    return _filtered(_with_header(Campaign.objects.live()).only(*_ROW_FIELDS), params)
 
 
 def issuer_choices(qs) -> list[tuple[int, str]]:

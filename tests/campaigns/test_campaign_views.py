@@ -106,6 +106,29 @@ def test_staff_list_query_count_does_not_grow(client, tree, make_user):
     assert _count_queries(client, "/campaigns/") == few
 
 
+@pytest.mark.parametrize("path", ["/campaigns/", "/public/campaigns/"])
+def test_list_rows_do_not_read_the_campaigns_text(client, tree, make_user, path):
+    """A row prints the number, title, issuers, kind and status: the plan's pages of text
+    (purpose, requirements, solutions…) stay in the database."""
+    make_campaign(
+        tree.province,
+        status=CampaignStatus.PUBLISHED,
+        title="Kế hoạch có nội dung dài",
+        purpose="Mục đích " * 2000,
+        issue_year=2026,
+        issue_month=3,
+        issue_day=9,
+        number=17,
+    )
+    client.force_login(make_user(tree.cao_loc))
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(path).content.decode()
+    assert "Kế hoạch có nội dung dài" in page
+    assert "17/KH-" in page
+    assert "09/3/2026" in page
+    assert not [q for q in ctx.captured_queries if '"purpose"' in q["sql"]]
+
+
 def test_public_list_query_count_does_not_grow(client, tree, django_assert_num_queries):
     make_campaign(tree.province, status=CampaignStatus.PUBLISHED)
     few = _count_queries(client, "/public/campaigns/")
