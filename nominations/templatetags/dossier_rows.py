@@ -33,20 +33,30 @@ def due_cell(deadline) -> str:
     return text
 
 
+# Columns a phone leaves out (Bootstrap's md breakpoint): their values go in one grey line
+# under the subject instead, so that the number, subject, status and due date stay readable.
+WIDE = "d-none d-md-table-cell"
+
+
 def _row(dossier, show_due: bool, url) -> str:
     draft = f"{_e(gettext('Draft'))} #{dossier.pk}"
     number = _e(dossier.number_text) if dossier.number else draft
     level = dossier.current_level
+    level_name = _e(level.name) if level is not None and level.name else "—"
+    unit = _e(dossier.proposing_unit.name)
+    since = form_date(dossier.status_changed_at)
+    phone_line = " · ".join(part for part in (unit, level_name, since) if part != "—")
     cells = [
-        f'<td><a href="{_e(url(dossier.pk))}">{number}</a></td>',
-        f"<td>{_e(dossier.proposing_unit.name)}</td>",
+        f'<td class="text-nowrap"><a href="{_e(url(dossier.pk))}">{number}</a></td>',
+        f'<td class="{WIDE}">{unit}</td>',
         f'<td class="small">{_e(clip(dossier.summary, 90))}'
-        f'<div class="text-body-secondary">{_e(clip(dossier.campaign.title, 70))}</div></td>',
-        f"<td>{_e(dossier.entry_count)}</td>",
-        f"<td>{_e(level.name) if level is not None and level.name else '—'}</td>",
+        f'<div class="text-body-secondary">{_e(clip(dossier.campaign.title, 70))}</div>'
+        f'<div class="d-md-none text-body-secondary">{phone_line}</div></td>',
+        f'<td class="{WIDE}">{_e(dossier.entry_count)}</td>',
+        f'<td class="{WIDE}">{level_name}</td>',
         f'<td><span class="badge text-bg-{_e(dossier.status_badge)}">'
         f"{_e(dossier.get_status_display())}</span></td>",
-        f'<td class="small">{form_date(dossier.status_changed_at)}</td>',
+        f'<td class="small {WIDE}">{since}</td>',
     ]
     if show_due:
         cells.append(f'<td class="small">{due_cell(getattr(dossier, "deadline", None))}</td>')

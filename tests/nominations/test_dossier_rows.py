@@ -10,6 +10,7 @@ from campaigns.models import Campaign, Unit
 from nominations.choices import DossierStatus
 from nominations.deadlines import Deadline
 from nominations.models import Dossier
+from nominations.templatetags.dossier_rows import WIDE
 
 
 def _dossier(**kwargs):
@@ -35,20 +36,36 @@ def render(dossiers, show_due=False):
 
 def test_a_row_prints_every_cell_escaped():
     html = render([_dossier(number=5)])
-    assert html.startswith('<tr><td><a href="/dossiers/41/">05/TTr-UBND</a></td>')
-    assert "<td>Xã Cao Lâu</td>" in html
+    assert html.startswith(
+        '<tr><td class="text-nowrap"><a href="/dossiers/41/">05/TTr-UBND</a></td>'
+    )
+    assert f'<td class="{WIDE}">Xã Cao Lâu</td>' in html
     assert "&lt;b&gt;&quot;đột xuất&quot;&lt;/b&gt;" in html
     assert "<b>" not in html
     assert "rất dài rấ…</div>" in html  # the campaign title cut at 70 characters
-    assert "<td>3</td><td>Huyện Cao Lộc</td>" in html
+    assert f'<td class="{WIDE}">3</td><td class="{WIDE}">Huyện Cao Lộc</td>' in html
     assert '<span class="badge text-bg-info">Đã tiếp nhận</span>' in html
-    assert '<td class="small">09/11/2026</td></tr>' in html  # local date, no due column
+    assert f'<td class="small {WIDE}">09/11/2026</td></tr>' in html  # local date, no due column
+
+
+def test_a_phone_shows_the_unit_level_and_date_under_the_subject():
+    """The columns a phone leaves out are hidden below the md breakpoint, and their values
+    stand in one line under the subject, hidden from md up."""
+    html = render([_dossier(number=5, proposing_unit=Unit(name="Xã <Cao> Lâu"))])
+    assert (
+        '<div class="d-md-none text-body-secondary">'
+        "Xã &lt;Cao&gt; Lâu · Huyện Cao Lộc · 09/11/2026</div></td>"
+    ) in html
+    # Always shown: the number, the subject and the status.
+    assert html.count(f'class="{WIDE}"') + html.count(f'class="small {WIDE}"') == 4
+    draft = render([_dossier(number=None, status=DossierStatus.DRAFT, current_level=None)])
+    assert '<div class="d-md-none text-body-secondary">Xã Cao Lâu · 09/11/2026</div>' in draft
 
 
 def test_a_draft_is_named_by_its_id_and_an_empty_table_says_so():
     html = render([_dossier(number=None, status=DossierStatus.DRAFT, current_level=None)])
     assert '<a href="/dossiers/41/">Dự thảo #41</a>' in html
-    assert "<td>—</td>" in html
+    assert f'<td class="{WIDE}">—</td>' in html
     assert render([], show_due=True) == (
         '<tr><td colspan="8" class="text-body-secondary">Không có hồ sơ.</td></tr>'
     )
