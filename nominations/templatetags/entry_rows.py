@@ -11,6 +11,7 @@ from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
 from documents.kept import per_language
@@ -190,12 +191,12 @@ def _appraisal_cells(form, w: _Words) -> str:
         field = form[name]
         cells.append(
             f'<div class="{width}"><label class="form-label small" '
-            f'for="{_e(field.id_for_label)}">{_e(field.label)}</label>{_e(field)}</div>'
+            f'for="{_e(field.id_for_label)}">{_e(capfirst(field.label))}</label>{_e(field)}</div>'
         )
     field = form["reason"]
     cells.append(
         f'<div class="col-12 col-md-5"><label class="form-label small" '
-        f'for="{_e(field.id_for_label)}">{_e(field.label)}</label>{_e(field)}</div>'
+        f'for="{_e(field.id_for_label)}">{_e(capfirst(field.label))}</label>{_e(field)}</div>'
     )
     cells.append(
         f'<div class="col-12 col-md-2"><button class="btn btn-outline-primary btn-sm w-100" '
