@@ -3,15 +3,25 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
+from awards.models import Award
 from campaigns.models import Unit
+from decisions.models import Decision
+from decisions.seed import SIGNED_ON, SUMMARY
+from nominations.choices import DossierStatus
+from nominations.models import Dossier
+
+
+def _seed():
+    call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.django_db
-def test_seed_demo_is_idempotent_and_demo_login_works(client):
-    call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    units, users = Unit.objects.count(), User.objects.count()
-    call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (Unit.objects.count(), User.objects.count()) == (units, users)
+def test_seed_demo_is_idempotent_and_demo_login_works(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the demo decision's PDF
+    _seed()
+    counts = [m.objects.count() for m in (Unit, User, Dossier, Decision, Award)]
+    _seed()
+    assert [m.objects.count() for m in (Unit, User, Dossier, Decision, Award)] == counts
     for username in ["tinh.canbo", "caoloc.canbo", "caolau.canbo", "bason.canbo"]:
         assert User.objects.filter(username=username).exists()
     response = client.post(
@@ -20,3 +30,38 @@ def test_seed_demo_is_idempotent_and_demo_login_works(client):
     html = response.content.decode()
     assert "Xã Cao Lâu" in html
     assert "Cán bộ thi đua - khen thưởng" in html
+
+
+@pytest.mark.django_db
+def test_seed_demo_takes_one_dossier_to_a_signed_decision(client, settings, tmp_path):
+    """Through the services, as the district's officer, council member and leader would: the
+    decision is issued with its PDF, its awards are on the honour roll and verify."""
+    settings.MEDIA_ROOT = tmp_path
+    _seed()
+    dossier = Dossier.objects.get(summary=SUMMARY)
+    assert dossier.status == DossierStatus.DECIDED
+    assert dossier.number_text == "02/TTr-UBND"
+    actions = list(dossier.events.order_by("at", "pk").values_list("action", flat=True))
+    assert actions[:2] == ["create", "submit"]
+    assert {"receive", "appraise_done", "to_council", "approve"} <= set(actions)
+    decision = Decision.objects.get()
+    assert decision.is_issued
+    assert decision.number_text == "01/QĐ-UBND"
+    assert decision.date == SIGNED_ON
+    assert decision.issuer.name == "Huyện Cao Lộc"
+    assert (tmp_path / decision.pdf.name).read_bytes().startswith(b"%PDF")
+    awards = Award.objects.filter(decision_number="01/QĐ-UBND")
+    assert {a.recipient_name for a in awards} == {
+        "Nông Văn Tuấn",
+        "Hoàng Thị Thu Hà",
+        "Chi hội Nông dân thôn Khòn Pá",
+    }
+    # The other two demo dossiers stay where a visitor takes them further by hand.
+    others = Dossier.objects.exclude(pk=dossier.pk).order_by("pk")
+    assert [d.status for d in others] == [DossierStatus.SUBMITTED, DossierStatus.DRAFT]
+    honours = client.get("/public/honours/").content.decode()
+    assert "Nông Văn Tuấn" in honours
+    first = decision.decision_awards.order_by("pk").first()
+    verified = client.get(f"/verify/{first.token}/").content.decode()
+    assert first.name in verified
+    assert "01/QĐ-UBND" in verified

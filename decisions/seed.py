@@ -1,0 +1,140 @@
+"""A demo decision for `seed_demo`: one dossier of commune Cao Lâu taken through the whole
+workflow by the services, as the officers, council member and leader of district Cao Lộc would
+take it, and signed. Idempotent.
+
+With it the demo shows what only an issued decision brings: the decision and its PDF, the
+certificates with their QR codes, the register rows, the honour roll, the verification page
+and the dashboard's figures. The other two demo dossiers (nominations.seed) stay where they
+are, for a visitor to take further by hand.
+
+The campaign is of 2023 (seed 003, Cao Lâu implementing Cao Lộc's plan 113/KH-UBND), when the
+district still decided its Giấy khen: the dossier is dated as the other demo dossiers and the
+decision is signed on SIGNED_ON, when the campaign is summed up after the anniversary of
+15/6/2023, and the base salary of 01/7/2023 (DOMAIN.md) sets its money. The moves themselves are
+stamped with the time the seed runs, as those of the other demo dossiers are.
+"""
+
+import datetime
+
+from django.db import transaction
+
+from accounts.models import User
+from awards.choices import Gender, SubjectKind
+from awards.models import AwardForm, Person
+from campaigns.models import Campaign, Unit
+from decisions import services as decisions
+from nominations import council
+from nominations import services as nominations
+from nominations.choices import EntryStatus
+from nominations.models import Dossier
+
+SEED_003_KEY = "seed-003"
+CAO_LAU_PK = 106196
+FORM = "giay-khen-chu-tich-huyen"
+DOSSIER_DATE = datetime.date(2023, 6, 5)
+SIGNED_ON = datetime.date(2023, 7, 14)
+SUMMARY = (
+    "Về việc đề nghị Chủ tịch UBND huyện tặng Giấy khen cho các tập thể, cá nhân có thành tích "
+    "xuất sắc trong Phong trào thi đua chào mừng kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh "
+    "Lạng Sơn"
+)
+PEOPLE = [
+    (
+        "Nông Văn Tuấn",
+        Gender.MALE,
+        1982,
+        "Bí thư Chi bộ thôn Bản Ngòa",
+        "Lãnh đạo thôn làm mới 1,5 km đường bê tông nội thôn bằng sức dân; thôn không có hộ "
+        "tái nghèo.",
+    ),
+    (
+        "Hoàng Thị Thu Hà",
+        Gender.FEMALE,
+        1990,
+        "Giáo viên Trường Tiểu học xã Cao Lâu",
+        "Tổ chức cuộc thi tìm hiểu lịch sử Đảng bộ tỉnh cho 320 học sinh; giáo viên dạy giỏi "
+        "cấp huyện năm học 2022 - 2023.",
+    ),
+]
+COLLECTIVE = (
+    "Chi hội Nông dân thôn Khòn Pá",
+    "Vận động hội viên trồng mới 12 ha rừng và xây dựng 3 mô hình kinh tế vườn đồi cho thu "
+    "nhập trên 100 triệu đồng một năm.",
+)
+USERS = {
+    "commune_officer": "caolau.canbo",
+    "officer": "caoloc.canbo",
+    "leader": "caoloc.lanhdao",
+}
+
+
+@transaction.atomic
+def seed_decisions():
+    campaign = Campaign.objects.filter(seed_key=SEED_003_KEY).first()
+    cao_lau = Unit.objects.filter(pk=CAO_LAU_PK).first()
+    form = AwardForm.objects.filter(code=FORM, offers__campaign=campaign).first()
+    users = {role: User.objects.filter(username=name).first() for role, name in USERS.items()}
+    if campaign is None or cao_lau is None or form is None or None in users.values():
+        return "skipped (seed 003's campaign, its district Giấy khen, Cao Lâu or a user missing)"
+    if Dossier.objects.filter(campaign=campaign, proposing_unit=cao_lau, summary=SUMMARY).exists():
+        return "already there"
+
+    dossier = _submitted_dossier(campaign, cao_lau, form, users["commune_officer"])
+    officer, leader = users["officer"], users["leader"]
+    nominations.dossier_receive(dossier=dossier, actor=officer)
+    for entry in dossier.entries.all():
+        nominations.entry_appraise(entry=entry, actor=officer, decision="agree")
+    nominations.dossier_appraise_done(dossier=dossier, actor=officer)
+    nominations.dossier_to_council(dossier=dossier, actor=officer)
+    _council_votes(dossier, officer)
+    nominations.dossier_approve(dossier=dossier, actor=leader)
+
+    approved = list(dossier.entries.filter(status=EntryStatus.APPROVED).order_by("position"))
+    draft = decisions.decision_create(
+        actor=officer, campaign=campaign, form=form, entries=approved, on=SIGNED_ON
+    )
+    issued = decisions.decision_sign(decision=draft, actor=leader, on=SIGNED_ON)
+    return f"decision {issued.number_text} of {issued.issuer.name}, {len(approved)} awardees"
+
+
+def _submitted_dossier(campaign, cao_lau, form, officer) -> Dossier:
+    dossier = nominations.dossier_create(
+        campaign=campaign, actor=officer, summary=SUMMARY, date=DOSSIER_DATE
+    )
+    for name, gender, year, position, achievement in PEOPLE:
+        person, _created = Person.objects.get_or_create(
+            full_name=name,
+            unit=cao_lau,
+            defaults={"gender": gender, "birth_year": year, "position": position},
+        )
+        nominations.entry_save(
+            dossier=dossier,
+            actor=officer,
+            subject_kind=SubjectKind.INDIVIDUAL,
+            person=person,
+            requested_form=form,
+            achievement=achievement,
+        )
+    nominations.entry_save(
+        dossier=dossier,
+        actor=officer,
+        subject_kind=SubjectKind.COLLECTIVE,
+        group_name=COLLECTIVE[0],
+        requested_form=form,
+        achievement=COLLECTIVE[1],
+    )
+    return nominations.dossier_submit(dossier=dossier, actor=officer)
+
+
+def _council_votes(dossier: Dossier, officer) -> None:
+    """Every member present and in favour of every entry; the session closed (its minutes)."""
+    session = council.session_of(dossier)
+    members = list(session.members.all())
+    council.council_attendance_set(
+        session=session, actor=officer, present_ids=[m.pk for m in members]
+    )
+    for entry in council.agenda_entries(session):
+        council.council_votes_record(
+            session=session, actor=officer, entry=entry, ballots={m.pk: "for" for m in members}
+        )
+    council.council_session_close(session=session, actor=officer)
