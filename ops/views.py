@@ -1,7 +1,9 @@
-"""The minimal view the benchmark compares every page with (routed only by ops.bench_urls)."""
+"""The reference views the benchmark compares every page with (routed only by ops.bench_urls)."""
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 
 
 def ping(request):
@@ -9,3 +11,13 @@ def ping(request):
     if not getattr(settings, "OPS_BENCH_PING", False):
         raise Http404
     return HttpResponse(b"pong", content_type="text/plain")
+
+
+@login_required
+def signed_in(request):
+    """The floor of a signed-in page: the session and the user read, the layout (menu, account
+    menu, footer) rendered around an empty page. Not a target: it shows how much of the
+    ratio a staff page spends before its own work."""
+    if not getattr(settings, "OPS_BENCH_PING", False):
+        raise Http404
+    return TemplateResponse(request, "ops/signed_in.html")

@@ -38,7 +38,7 @@ def test_bench_measures_pages_queries_pdfs_and_import_then_drops_its_database(
     call_command(
         "bench",
         scale=0.0005,
-        pages="ping,dossiers,dashboard,dashboard_computed,verify",
+        pages="ping,signed_in,dossiers,dashboard,dashboard_computed,verify",
         clients="1,2",
         requests=4,
         time_limit=5,
@@ -51,7 +51,14 @@ def test_bench_measures_pages_queries_pdfs_and_import_then_drops_its_database(
         stdout=out,
     )
     data = json.loads(result.read_text())
-    assert set(data["load"]) == {"ping", "dossiers", "dashboard", "dashboard_computed", "verify"}
+    assert set(data["load"]) == {
+        "ping",
+        "signed_in",
+        "dossiers",
+        "dashboard",
+        "dashboard_computed",
+        "verify",
+    }
     for page in data["load"].values():
         assert page["2"]["requests"] == 4
         assert page["2"]["errors"] == 0
@@ -75,6 +82,10 @@ def test_bench_measures_pages_queries_pdfs_and_import_then_drops_its_database(
     printed = capfd.readouterr().out  # the inner run is a process of its own
     assert "p95 ms" in printed
     assert "Excel import" in printed
+    # The signed-in floor is measured and compared, without a target of its own.
+    assert data["load"]["signed_in"]["2"]["ratio_to_ping"] > 0
+    assert "signed_in" not in data["targets"]
+    assert "(reference)" in printed
     with psycopg.connect(url) as admin:
         found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchall()
     assert not found, "the benchmark database is dropped afterwards"
