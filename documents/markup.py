@@ -21,6 +21,12 @@ def text(value) -> str:
     return escape(str(value), quote=True)
 
 
+# The class of a table cell a phone leaves out (below Bootstrap's md breakpoint); the row puts
+# its value in a grey line (`PHONE_LINE`) under the cell that stays.
+WIDE = "d-none d-md-table-cell"
+PHONE_LINE = '<div class="d-md-none small text-body-secondary">{}</div>'
+
+
 # Digits no real path holds: where the id goes in a reversed URL.
 _ID_MARK = "9081726354453627"
 

@@ -10,8 +10,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from documents.markup import WIDE, url_for_each
 from documents.markup import text as _e
-from documents.markup import url_for_each
 from documents.templatetags.vn import clip
 from documents.vietnamese import form_date
 
@@ -33,9 +33,9 @@ def due_cell(deadline) -> str:
     return text
 
 
-# Columns a phone leaves out (Bootstrap's md breakpoint): their values go in one grey line
-# under the subject instead, so that the number, subject, status and due date stay readable.
-WIDE = "d-none d-md-table-cell"
+# A phone leaves out the unit, entries, level and date columns (WIDE): the unit, level and
+# date go in one grey line under the subject, so that the number, subject, status and due date
+# stay readable.
 
 
 def _row(dossier, show_due: bool, url) -> str:

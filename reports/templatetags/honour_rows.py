@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from awards.choices import SubjectKind
+from documents.markup import PHONE_LINE, WIDE
 from documents.markup import text as _e
 
 register = template.Library()
@@ -17,10 +18,13 @@ def _row(award: dict) -> str:
     position = award["person__position"]
     if award["subject_kind"] == SubjectKind.COLLECTIVE or position is None:
         position = ""
-    unit = award["unit__name"]
+    unit = award["unit__name"] or ""
+    # A phone shows name and form: the position and unit go in a grey line under the name.
+    phone = " · ".join(_e(part) for part in (position, unit) if part)
     return (
-        f"<tr><td>{_e(award['recipient_name'])}</td><td>{_e(position)}</td>"
-        f"<td>{_e(unit) if unit is not None else ''}</td><td>{_e(award['form__name'])}</td></tr>"
+        f"<tr><td>{_e(award['recipient_name'])}{PHONE_LINE.format(phone) if phone else ''}</td>"
+        f'<td class="{WIDE}">{_e(position)}</td><td class="{WIDE}">{_e(unit)}</td>'
+        f"<td>{_e(award['form__name'])}</td></tr>"
     )
 
 

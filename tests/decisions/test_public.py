@@ -58,3 +58,20 @@ def test_public_pdf_of_an_issued_decision_only(issued, another_draft, client):
     assert content.startswith(b"%PDF")
     assert b"020185001234" not in content
     assert client.get(reverse("public_decisions:pdf", args=[another_draft.pk])).status_code == 404
+
+
+PHONE = '<div class="d-md-none small text-body-secondary">'
+WIDE = "d-none d-md-table-cell"
+
+
+def test_decision_lists_on_a_phone_keep_number_summary_and_status(issued, staff, client):
+    """Below the md breakpoint the date goes under the number and the issuer under the
+    summary; their own columns show from md up."""
+    public = client.get(reverse("public_decisions:list")).content.decode()
+    assert f"01/QĐ-UBND{PHONE}12/09/2024</div></td>" in public
+    assert f"{PHONE}{issued.issuer}</div></td>" in public
+    assert public.count(WIDE) == 4  # date and issuer: a heading and a cell each
+    client.force_login(staff.province_officer)
+    staff_page = client.get(reverse("decisions:list")).content.decode()
+    assert f"01/QĐ-UBND{PHONE}12/09/2024</div></td>" in staff_page
+    assert f"{PHONE}{issued.issuer} · Số được khen: 5</div></td>" in staff_page

@@ -339,12 +339,15 @@ def test_honour_rows_print_positions_of_people_only_and_escape_names():
         },
     ]
     html = honour_rows(rows)
+    wide = '<td class="d-none d-md-table-cell">'
+    phone = '<div class="d-md-none small text-body-secondary">'
     assert html.splitlines() == [
-        "<tr><td>Lò Văn &lt;b&gt;</td><td>Trưởng thôn &amp; Bí thư</td><td>Xã Cao Lâu</td>"
+        f"<tr><td>Lò Văn &lt;b&gt;{phone}Trưởng thôn &amp; Bí thư · Xã Cao Lâu</div></td>"
+        f"{wide}Trưởng thôn &amp; Bí thư</td>{wide}Xã Cao Lâu</td>"
         "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
-        "<tr><td>Chi bộ thôn Bản 2</td><td></td><td></td>"
+        f"<tr><td>Chi bộ thôn Bản 2</td>{wide}</td>{wide}</td>"
         "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
-        "<tr><td>Hộ ông Hoàng Văn Páo</td><td></td><td>Xã Cao Lâu</td>"
+        f"<tr><td>Hộ ông Hoàng Văn Páo{phone}Xã Cao Lâu</div></td>{wide}</td>{wide}Xã Cao Lâu</td>"
         "<td>Bằng khen &lt;của&gt; Chủ tịch</td></tr>",
     ]
     assert "Không có" in honour_rows([])
