@@ -9,9 +9,14 @@ are, for a visitor to take further by hand.
 
 The campaign is of 2023 (seed 003, Cao Lâu implementing Cao Lộc's plan 113/KH-UBND), when the
 district still decided its Giấy khen: the dossier is dated as the other demo dossiers and the
-decision is signed on SIGNED_ON, when the campaign is summed up after the anniversary of
-15/6/2023, and the base salary of 01/7/2023 (DOMAIN.md) sets its money. The moves themselves are
-stamped with the time the seed runs, as those of the other demo dossiers are.
+council meets on COUNCIL_ON and the decision is signed on SIGNED_ON, when the campaign is summed
+up after the anniversary of 15/6/2023, and the base salary of 01/7/2023 (DOMAIN.md) sets its
+money. The moves themselves are stamped with the time the seed runs, as those of the other demo
+dossiers are. On a new database the dossier is 02/TTr-UBND of Cao Lâu and the decision
+01/QĐ-UBND of Cao Lộc; on an older demo they take the next free numbers.
+
+Skipped, with nothing made, when Cao Lộc has no council member or has a council session open
+(left by a visitor of an older demo: the seed would vote on their dossiers and close it).
 """
 
 import datetime
@@ -23,15 +28,16 @@ from awards.choices import Gender, SubjectKind
 from awards.models import AwardForm, Person
 from campaigns.models import Campaign, Unit
 from decisions import services as decisions
-from nominations import council
+from nominations import council, routing
 from nominations import services as nominations
-from nominations.choices import EntryStatus
-from nominations.models import Dossier
+from nominations.choices import EntryStatus, SessionStatus
+from nominations.models import CouncilSession, Dossier
 
 SEED_003_KEY = "seed-003"
 CAO_LAU_PK = 106196
 FORM = "giay-khen-chu-tich-huyen"
 DOSSIER_DATE = datetime.date(2023, 6, 5)
+COUNCIL_ON = datetime.date(2023, 7, 10)
 SIGNED_ON = datetime.date(2023, 7, 14)
 SUMMARY = (
     "Về việc đề nghị Chủ tịch UBND huyện tặng Giấy khen cho các tập thể, cá nhân có thành tích "
@@ -78,6 +84,13 @@ def seed_decisions():
         return "skipped (seed 003's campaign, its district Giấy khen, Cao Lâu or a user missing)"
     if Dossier.objects.filter(campaign=campaign, proposing_unit=cao_lau, summary=SUMMARY).exists():
         return "already there"
+    # The district's council: its members, and no session left open by a visitor of an
+    # older demo (the seed would vote on their dossiers and close it).
+    cao_loc = routing.next_level(cao_lau, DOSSIER_DATE)
+    if cao_loc is None or not council.council_users(cao_loc).exists():
+        return "skipped (Cao Lộc has no council member)"
+    if CouncilSession.objects.filter(unit=cao_loc, status=SessionStatus.OPEN).exists():
+        return "skipped (a council session of Cao Lộc is open)"
 
     dossier = _submitted_dossier(campaign, cao_lau, form, users["commune_officer"])
     officer, leader = users["officer"], users["leader"]
@@ -86,7 +99,7 @@ def seed_decisions():
         nominations.entry_appraise(entry=entry, actor=officer, decision="agree")
     nominations.dossier_appraise_done(dossier=dossier, actor=officer)
     nominations.dossier_to_council(dossier=dossier, actor=officer)
-    _council_votes(dossier, officer)
+    _council_votes(dossier, officer, leader)
     nominations.dossier_approve(dossier=dossier, actor=leader)
 
     approved = list(dossier.entries.filter(status=EntryStatus.APPROVED).order_by("position"))
@@ -126,9 +139,18 @@ def _submitted_dossier(campaign, cao_lau, form, officer) -> Dossier:
     return nominations.dossier_submit(dossier=dossier, actor=officer)
 
 
-def _council_votes(dossier: Dossier, officer) -> None:
-    """Every member present and in favour of every entry; the session closed (its minutes)."""
+def _council_votes(dossier: Dossier, officer, leader) -> None:
+    """The session dated before the decision, every member present and in favour of every
+    entry, and closed (its minutes numbered in that year's register)."""
     session = council.session_of(dossier)
+    council.council_session_update(
+        session=session,
+        actor=officer,
+        date=COUNCIL_ON,
+        place="Hội trường UBND huyện Cao Lộc",
+        chair=leader.get_full_name(),
+        secretary=officer.get_full_name(),
+    )
     members = list(session.members.all())
     council.council_attendance_set(
         session=session, actor=officer, present_ids=[m.pk for m in members]

@@ -228,7 +228,8 @@ def _require_keeper(session: CouncilSession, actor) -> None:
         raise WorkflowError(_("The session is closed; its minutes can no longer change."))
 
 
-def _council_users(unit):
+def council_users(unit):
+    """The portal users who sit on `unit`'s council (the members of a new session)."""
     from accounts.models import User
 
     return (
@@ -267,7 +268,7 @@ def session_attach(*, dossier: Dossier, actor) -> CouncilSession:
                 unit=user.unit,
                 order=index,
             )
-            for index, user in enumerate(_council_users(level), 1)
+            for index, user in enumerate(council_users(level), 1)
         )
     position = session.agenda.count() + 1
     CouncilAgendaItem.objects.create(session=session, dossier=dossier, position=position)

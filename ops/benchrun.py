@@ -323,7 +323,8 @@ def _verdicts(results, options) -> dict:
             continue
         verdicts[name] = {
             "p95_ok": r["p95_ms"] <= P95_TARGET_MS,
-            "ratio_ok": ratio is not None and ratio <= RATIO_TARGET,
+            # None: not judged, the minimal view was not measured (`--pages` without ping).
+            "ratio_ok": None if ratio is None else ratio <= RATIO_TARGET,
             "queries_ok": results["queries"][name]["independent_of_size"],
             "errors": r["errors"],
         }
@@ -361,12 +362,13 @@ def _print_table(cmd, results, options):
         )
         verdict = results["targets"].get(name)
         ratio = by_clients[top].get("ratio_to_ping")
+        ratio = "-" if ratio is None else ratio
         if name in REFERENCES:
             line += f" | {ratio:>5}  (reference)"
         elif verdict is None:
             line += " |     1.0  (floor)"
         else:
-            ok = verdict["p95_ok"] and verdict["ratio_ok"] and verdict["queries_ok"]
+            ok = verdict["p95_ok"] and verdict["ratio_ok"] is not False and verdict["queries_ok"]
             ok = ok and not verdict["errors"]
             line += f" | {ratio:>5}  {'ok' if ok else 'MISSED'}"
         out.append(line)

@@ -82,6 +82,13 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def media_of_its_own(settings, tmp_path_factory):
+    """Files a test stores (decision PDFs, attachments) go to a folder of its own, never to
+    the developer's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 LOCAL_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 

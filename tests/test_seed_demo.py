@@ -6,7 +6,7 @@ from accounts.models import User
 from awards.models import Award
 from campaigns.models import Unit
 from decisions.models import Decision
-from decisions.seed import SIGNED_ON, SUMMARY
+from decisions.seed import COUNCIL_ON, SIGNED_ON, SUMMARY
 from nominations.choices import DossierStatus
 from nominations.models import Dossier
 
@@ -44,6 +44,9 @@ def test_seed_demo_takes_one_dossier_to_a_signed_decision(client, settings, tmp_
     actions = list(dossier.events.order_by("at", "pk").values_list("action", flat=True))
     assert actions[:2] == ["create", "submit"]
     assert {"receive", "appraise_done", "to_council", "approve"} <= set(actions)
+    session = dossier.council_items.get().session  # the council met before the decision
+    assert session.date == COUNCIL_ON
+    assert session.number_text.startswith("01/BB-")
     decision = Decision.objects.get()
     assert decision.is_issued
     assert decision.number_text == "01/QĐ-UBND"
@@ -65,3 +68,41 @@ def test_seed_demo_takes_one_dossier_to_a_signed_decision(client, settings, tmp_
     verified = client.get(f"/verify/{first.token}/").content.decode()
     assert first.name in verified
     assert "01/QĐ-UBND" in verified
+
+
+@pytest.fixture
+def demo_without_decision(settings, tmp_path, monkeypatch):
+    """The demo as an older version seeded it: units, users, seeds, two dossiers."""
+    from nominations.management.commands import seed_demo
+
+    settings.MEDIA_ROOT = tmp_path
+    kept = [s for s in seed_demo.SEEDERS if s[0] != "decisions.seed"]
+    monkeypatch.setattr(seed_demo, "SEEDERS", kept)
+    _seed()
+    assert not Decision.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_decision_leaves_a_visitors_open_council_session_alone(demo_without_decision):
+    from decisions.seed import seed_decisions
+    from nominations.models import CouncilSession
+
+    cao_loc = Unit.objects.get(name="Huyện Cao Lộc", kind="district")
+    CouncilSession.objects.create(
+        unit=cao_loc, created_by=User.objects.get(username="caoloc.canbo")
+    )
+    dossiers = Dossier.objects.count()
+    assert seed_decisions() == "skipped (a council session of Cao Lộc is open)"
+    assert (Dossier.objects.count(), Decision.objects.count()) == (dossiers, 0)
+
+
+@pytest.mark.django_db
+def test_the_demo_decision_needs_a_council_member(demo_without_decision):
+    from decisions.seed import seed_decisions
+
+    User.objects.filter(username="caoloc.hoidong").update(is_active=False)
+    dossiers = Dossier.objects.count()
+    assert seed_decisions() == "skipped (Cao Lộc has no council member)"
+    assert (Dossier.objects.count(), Decision.objects.count()) == (dossiers, 0)
+    User.objects.filter(username="caoloc.hoidong").update(is_active=True)
+    assert seed_decisions().startswith("decision 01/QĐ-UBND")

@@ -22,9 +22,40 @@ def test_the_signed_in_floor_needs_a_user_and_the_benchmark_settings(client, set
     settings.OPS_BENCH_PING = False  # as everywhere but the benchmark's server
     assert client.get("/ops/signed-in/").status_code == 404
     assert client.get("/ops/ping/").status_code == 404
+    client.logout()
+    assert client.get("/ops/signed-in/").status_code == 404  # not a redirect to sign in
 
 
 def test_production_routes_neither_view(client, settings, db):
     settings.OPS_BENCH_PING = True
     assert client.get("/ops/ping/").status_code == 404
     assert client.get("/ops/signed-in/").status_code == 404
+
+
+def test_the_table_prints_without_the_minimal_view(capsys):
+    """`--pages home` (no ping): the ratio is not judged, and the table still prints."""
+    import io
+
+    from ops.benchrun import _print_table, _verdicts
+
+    load = {"p50_ms": 10.0, "p95_ms": 20.0, "throughput": 100.0, "errors": 0}
+    results = {
+        "load": {"signed_in": {"10": dict(load)}, "home": {"10": dict(load)}},
+        "queries": {
+            name: {"small": 3, "large": 3, "independent_of_size": True}
+            for name in ("signed_in", "home")
+        },
+        "machine": {"cpus": 2, "memory": "1 GiB", "postgresql": "15", "python": "3.13"}
+        | {"load_average": 0.1},
+        "gunicorn_workers": 4,
+        "rows": {},
+        "pdf": {},
+    }
+    options = {"clients": [10], "output": "x.json"}
+    results["targets"] = _verdicts(results, options)
+    assert results["targets"]["home"]["ratio_ok"] is None
+    out = io.StringIO()
+    _print_table(type("Cmd", (), {"stdout": out})(), results, options)
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("home") and line.endswith("-  ok") for line in lines)
+    assert any(line.startswith("signed_in") and line.endswith("-  (reference)") for line in lines)
