@@ -33,19 +33,17 @@ def due_cell(deadline) -> str:
     return text
 
 
-# A phone leaves out the unit, entries, level and date columns (WIDE): the unit, level and
-# date go in one grey line under the subject, so that the number, subject, status and due date
-# stay readable.
-
-
 def _row(dossier, show_due: bool, url) -> str:
+    # A phone leaves out the unit, entries, level and date columns (WIDE): the unit, level and
+    # date go in one grey line under the subject, so that the number, subject, status and due
+    # date stay readable.
     draft = f"{_e(gettext('Draft'))} #{dossier.pk}"
     number = _e(dossier.number_text) if dossier.number else draft
     level = dossier.current_level
-    level_name = _e(level.name) if level is not None and level.name else "—"
+    level_name = _e(level.name) if level is not None and level.name else ""
     unit = _e(dossier.proposing_unit.name)
     since = form_date(dossier.status_changed_at)
-    phone_line = " · ".join(part for part in (unit, level_name, since) if part != "—")
+    phone_line = " · ".join(part for part in (unit, level_name, since) if part)
     cells = [
         f'<td class="text-nowrap"><a href="{_e(url(dossier.pk))}">{number}</a></td>',
         f'<td class="{WIDE}">{unit}</td>',
@@ -53,7 +51,7 @@ def _row(dossier, show_due: bool, url) -> str:
         f'<div class="text-body-secondary">{_e(clip(dossier.campaign.title, 70))}</div>'
         f'<div class="d-md-none text-body-secondary">{phone_line}</div></td>',
         f'<td class="{WIDE}">{_e(dossier.entry_count)}</td>',
-        f'<td class="{WIDE}">{level_name}</td>',
+        f'<td class="{WIDE}">{level_name or "—"}</td>',
         f'<td><span class="badge text-bg-{_e(dossier.status_badge)}">'
         f"{_e(dossier.get_status_display())}</span></td>",
         f'<td class="small {WIDE}">{since}</td>',

@@ -18,12 +18,12 @@ def _row(award: dict) -> str:
     position = award["person__position"]
     if award["subject_kind"] == SubjectKind.COLLECTIVE or position is None:
         position = ""
-    unit = award["unit__name"] or ""
+    position, unit = _e(position), _e(award["unit__name"] or "")
     # A phone shows name and form: the position and unit go in a grey line under the name.
-    phone = " · ".join(_e(part) for part in (position, unit) if part)
+    phone = " · ".join(part for part in (position, unit) if part)
     return (
         f"<tr><td>{_e(award['recipient_name'])}{PHONE_LINE.format(phone) if phone else ''}</td>"
-        f'<td class="{WIDE}">{_e(position)}</td><td class="{WIDE}">{_e(unit)}</td>'
+        f'<td class="{WIDE}">{position}</td><td class="{WIDE}">{unit}</td>'
         f"<td>{_e(award['form__name'])}</td></tr>"
     )
 
