@@ -252,7 +252,8 @@ class RecipientForm(RowFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("unit") and not data.get("text"):
+        # A line refused already (too long) was written: one message for it, not two.
+        if not data.get("unit") and not data.get("text") and "text" not in self.errors:
             self.add_error("text", _("Name a unit or write the line."))
         return data
 
@@ -302,6 +303,8 @@ class ItemFormSetBase(RowFormSetBase):
             instance=form.instance if form.instance.pk else CampaignItem(),
             prefix=f"{form.prefix}-targets",
         )
+        # Read by the error summary above the page (documents.problems).
+        form.nested_formsets = [(form.targets, _("Measurable targets"))]
         return form
 
     def is_valid(self):

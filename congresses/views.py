@@ -33,6 +33,7 @@ from congresses.forms import (
 from congresses.models import CongressPlan
 from congresses.printing import delegate_list_document, plan_document
 from documents.pdf import pdf_response, render_pdf
+from documents.problems import error_summary
 
 
 def _error_messages(request, error: ValidationError) -> None:
@@ -148,14 +149,15 @@ class PlanEditMixin(LoginRequiredMixin):
         return None
 
     def render_page(self, form, formsets, plan, status=200):
+        sections = [(n, fs, PLAN_FORMSETS[n][2]) for n, fs in formsets.items()]
         return render(
             self.request,
             self.template_name,
             {
                 "form": form,
-                "formset_list": [(n, fs, PLAN_FORMSETS[n][2]) for n, fs in formsets.items()],
+                "formset_list": sections,
+                "problems": error_summary(form, [(fs, title) for _n, fs, title in sections]),
                 "plan": plan,
-                "has_errors": status != 200,
             },
             status=status,
         )

@@ -35,6 +35,7 @@ from campaigns.services import (
     may_edit,
 )
 from documents.pdf import pdf_response, render_pdf
+from documents.problems import error_summary
 
 
 class CampaignListView(LoginRequiredMixin, KeptPageMixin, ListView):
@@ -103,12 +104,14 @@ class CampaignEditMixin(LoginRequiredMixin):
         return {}
 
     def render_page(self, form, formsets, campaign):
+        sections = [(n, fs, FORMSETS[n][2]) for n, fs in formsets.items()]
         return render(
             self.request,
             self.template_name,
             {
                 "form": form,
-                "formset_list": [(n, fs, FORMSETS[n][2]) for n, fs in formsets.items()],
+                "formset_list": sections,
+                "problems": error_summary(form, [(fs, title) for _n, fs, title in sections]),
                 "campaign": campaign,
             },
         )

@@ -17,6 +17,7 @@ from campaigns.models import Cluster, RegisterEntry
 from congresses import services
 from congresses.choices import CongressLevelKind
 from congresses.models import CongressEvent, CongressPlan
+from tests.documents.test_error_summary import summary_heading, summary_of
 from tests.factories import DistrictFactory, OldCommuneFactory, ProvinceFactory
 
 pytestmark = pytest.mark.django_db
@@ -231,7 +232,15 @@ def test_bad_input_gets_a_vietnamese_message_at_the_field_and_nothing_is_saved(
     assert district_errors["forms"] == ["Chọn ít nhất một hình thức."]
     assert district_errors["body"][0].startswith("Thời hạn và số đại biểu được in từ các ô ở trên")
     assert "“250 đại biểu”" in district_errors["body"][0]
-    assert "Vui lòng sửa các lỗi dưới đây; chưa có gì được lưu." in response.content.decode()
+    # Said at the top of the page, with a link to each error and the row it is in.
+    links = summary_of(response)
+    assert summary_heading(response) == f"Chưa lưu được. Xin sửa {len(links)} lỗi sau:"
+    assert links["Trích yếu"] == "id_title"
+    levels = "Các cấp: hình thức, thời hạn và cơ cấu đại biểu"
+    assert links[f"{levels}, dòng {base + 1} › Thời hạn"] == f"id_levels-{base}-deadline"
+    # A list of checkboxes: its first box.
+    boxes = f"{levels}, dòng {district + 1} › Các hình thức được chọn"
+    assert links[boxes] == f"id_levels-{district}-forms_0"
     assert not CongressPlan.objects.exists()
 
 
