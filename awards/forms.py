@@ -1,10 +1,16 @@
+import datetime
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import BaseModelFormSet, modelformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import BootstrapFormMixin
 from awards.choices import SubjectCategory
 from awards.models import AwardCriterion, AwardForm, AwardQuota, CampaignAward
+from documents.vietnamese import form_date as _d
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -59,8 +65,9 @@ class CampaignAwardForm(BootstrapFormMixin, forms.ModelForm):
     # What the campaign document prints; fixed once the campaign is published.
     PRINTED = ("form", "order", "intro", *CRITERIA_FIELDS.values())
 
-    def __init__(self, *args, form_choices=None, locked=False, **kwargs):
+    def __init__(self, *args, form_choices=None, locked=False, campaign=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.campaign = campaign
         self.fields["form"].queryset = AwardForm.objects.order_by("order", "name")
         if form_choices is not None:
             self.fields["form"].choices = form_choices
@@ -73,6 +80,23 @@ class CampaignAwardForm(BootstrapFormMixin, forms.ModelForm):
                 name = CRITERIA_FIELDS.get(criterion.subject_category)
                 if name:
                     self.fields[name].initial = criterion.text
+
+    def clean_form(self):
+        chosen = self.cleaned_data["form"]
+        if self.campaign is None or self.fields["form"].disabled:
+            return chosen
+        start, end = campaign_span(self.campaign)
+        if chosen.valid_to and chosen.valid_to < start:
+            raise ValidationError(
+                _("%(form)s is no longer awarded: it ended on %(end)s, before %(date)s.")
+                % {"form": chosen.name, "end": _d(chosen.valid_to), "date": _d(start)}
+            )
+        if chosen.valid_from and end and chosen.valid_from > end:
+            raise ValidationError(
+                _("%(form)s is awarded only from %(start)s, after the campaign ends.")
+                % {"form": chosen.name, "start": _d(chosen.valid_from)}
+            )
+        return chosen
 
     def save_criteria(self, offer):
         for category, name in CRITERIA_FIELDS.items():
@@ -92,6 +116,23 @@ def _choices(queryset, label=str) -> list:
     return list(field.choices)
 
 
+def campaign_span(campaign) -> tuple[datetime.date, datetime.date | None]:
+    """When a campaign's awards may be given: its period; without one, from its issue date
+    (today for a draft not yet dated), with no end."""
+    start = campaign.period_start or campaign.issue_date or timezone.localdate()
+    return start, campaign.period_end
+
+
+def forms_offerable(campaign):
+    """The award forms a campaign may offer: awarded at some time in its span. The district
+    chairman's Giấy khen, for one, ended on 30/6/2025 with the district level."""
+    start, end = campaign_span(campaign)
+    forms = AwardForm.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+    if end:
+        forms = forms.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
+    return forms.order_by("order", "name")
+
+
 def _offers(campaign):
     return CampaignAward.objects.filter(campaign=campaign).select_related("form")
 
@@ -100,14 +141,17 @@ class BaseOfferFormSet(BaseModelFormSet):
     """The offered forms; `locked` (a published campaign) keeps what the document prints and
     lets only the overall quota change: no form added, removed or reworded."""
 
-    def __init__(self, *args, locked=False, **kwargs):
+    def __init__(self, *args, locked=False, campaign=None, **kwargs):
         self.locked = locked
         if locked:
             self.extra = 0
-        form_kwargs = {
-            "form_choices": _choices(AwardForm.objects.order_by("order", "name")),
-            "locked": locked,
-        }
+        # The menu holds the forms the campaign may offer, and those it offers already (a
+        # row whose form no longer fits the period is refused at its field, with the reason).
+        menu = AwardForm.objects.order_by("order", "name")
+        if campaign is not None:
+            offered = CampaignAward.objects.filter(campaign=campaign).values("form")
+            menu = menu.filter(Q(pk__in=forms_offerable(campaign).values("pk")) | Q(pk__in=offered))
+        form_kwargs = {"form_choices": _choices(menu), "locked": locked, "campaign": campaign}
         super().__init__(
             *args, form_kwargs=form_kwargs | (kwargs.pop("form_kwargs", None) or {}), **kwargs
         )

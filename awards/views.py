@@ -185,7 +185,9 @@ class CampaignAwardsEditView(LoginRequiredMixin, View):
             "offer__form", "unit"
         )
         units = units_visible_to(self.request.user).order_by("name")
-        offers = OfferFormSet(data, queryset=offers_qs, prefix="offers", locked=campaign.is_live)
+        offers = OfferFormSet(
+            data, queryset=offers_qs, prefix="offers", locked=campaign.is_live, campaign=campaign
+        )
         quotas = QuotaFormSet(
             data,
             queryset=quotas_qs,

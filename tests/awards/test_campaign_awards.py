@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.template.loader import render_to_string
@@ -7,7 +9,7 @@ from django.urls import reverse
 
 from accounts.choices import Role
 from awards.choices import SubjectCategory
-from awards.models import AwardCriterion, AwardQuota, CampaignAward
+from awards.models import AwardCriterion, AwardForm, AwardQuota, CampaignAward
 from awards.seed import seed_award_catalogue, seed_campaign_awards
 from campaigns.models import Campaign
 
@@ -292,3 +294,101 @@ def test_implementing_a_campaign_copies_its_awards_and_criteria(
     assert offers[1].intro == parent.award_offers.get(order=2).intro
     assert AwardCriterion.objects.filter(offer__campaign=child).count() == 6
     assert not AwardQuota.objects.filter(offer__campaign=child).exists()
+
+
+# -- forms that fit the campaign's period ---------------------------------------------------------
+
+
+def _offer_form(client, campaign, form, **extra):
+    url = reverse("awards:campaign_awards_edit", args=[campaign.pk])
+    data = {
+        **_management("offers", 1, 0),
+        "offers-0-form": form.pk,
+        "offers-0-order": "1",
+        **_management("quotas", 0, 0),
+        **extra,
+    }
+    return client.post(url, data)
+
+
+def _menu_labels(client, campaign) -> list[str]:
+    response = client.get(reverse("awards:campaign_awards_edit", args=[campaign.pk]))
+    return [label for _value, label in response.context["offers"].forms[-1].fields["form"].choices]
+
+
+def test_a_campaign_after_the_reform_cannot_offer_the_district_chairmans_giay_khen(
+    client, tree, catalogue, make_campaign, make_user
+):
+    # The district level ended on 30/6/2025, and with it the district chairman's Giấy khen.
+    campaign = make_campaign(
+        tree.cao_lau,
+        period_start=datetime.date(2027, 1, 1),
+        period_end=datetime.date(2030, 12, 31),
+    )
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    district = catalogue["giay-khen-chu-tich-huyen"]
+    labels = _menu_labels(client, campaign)
+    assert district.name not in labels
+    assert catalogue["giay-khen-chu-tich-xa"].name in labels
+    response = _offer_form(client, campaign, district)
+    assert response.status_code == 200
+    assert response.context["offers"].forms[0].errors["form"] == [
+        "Giấy khen của Chủ tịch UBND huyện đã hết hiệu lực ngày 30/06/2025, trước ngày "
+        "01/01/2027, nên không còn được xét tặng."
+    ]
+    assert not CampaignAward.objects.exists()
+
+
+def test_a_campaign_of_2023_offers_it(client, tree, catalogue, make_campaign, make_user):
+    campaign = make_campaign(
+        tree.cao_lau,
+        period_start=datetime.date(2023, 3, 1),
+        period_end=datetime.date(2023, 5, 31),
+    )
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    district = catalogue["giay-khen-chu-tich-huyen"]
+    assert district.name in _menu_labels(client, campaign)
+    assert _offer_form(client, campaign, district).status_code == 302
+    assert CampaignAward.objects.get().form == district
+
+
+def test_a_period_moved_past_an_offered_form_is_refused_at_its_row(
+    client, tree, catalogue, make_campaign, make_user
+):
+    campaign = make_campaign(
+        tree.cao_lau,
+        period_start=datetime.date(2025, 3, 1),
+        period_end=datetime.date(2025, 12, 31),
+    )
+    district = catalogue["giay-khen-chu-tich-huyen"]
+    offer = CampaignAward.objects.create(campaign=campaign, form=district, order=1)
+    Campaign.objects.filter(pk=campaign.pk).update(
+        period_start=datetime.date(2026, 1, 1), period_end=datetime.date(2026, 12, 31)
+    )
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    # The row still shows its form (not an empty menu), and says why it cannot stay.
+    assert district.name in _menu_labels(client, campaign)
+    response = _offer_form(
+        client, campaign, district, **{"offers-INITIAL_FORMS": "1"}, **{"offers-0-id": offer.pk}
+    )
+    assert response.status_code == 200
+    assert "trước ngày 01/01/2026" in response.context["offers"].forms[0].errors["form"][0]
+
+
+def test_a_form_not_yet_awarded_when_the_campaign_ends_is_refused(
+    client, tree, catalogue, make_campaign, make_user
+):
+    campaign = make_campaign(
+        tree.cao_lau,
+        period_start=datetime.date(2023, 3, 1),
+        period_end=datetime.date(2023, 5, 31),
+    )
+    new_form = catalogue["giay-khen-chu-tich-xa"]
+    AwardForm.objects.filter(pk=new_form.pk).update(valid_from=datetime.date(2025, 7, 1))
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    assert new_form.name not in _menu_labels(client, campaign)
+    response = _offer_form(client, campaign, new_form)
+    assert response.context["offers"].forms[0].errors["form"] == [
+        "Giấy khen của Chủ tịch UBND xã chỉ được xét tặng từ ngày 01/07/2025, sau khi phong "
+        "trào kết thúc."
+    ]
