@@ -347,7 +347,8 @@ class Campaign(ChoiceLabels, FSMModelMixin, models.Model):
                 SectionPart.PERIOD_THEME: bool(self.period_display or self.theme),
                 SectionPart.CONTENT: True,
                 SectionPart.SOLUTIONS: bool(self.solutions.strip()),
-                SectionPart.AWARDS: False,
+                # The standards and forms it offers (awards.CampaignAward), when it offers any.
+                SectionPart.AWARDS: self._offers_awards(),
                 SectionPart.TASKS: True,
             }
             specs = [(part, heading, "") for part, heading in DEFAULT_LAYOUT if present[part]]
@@ -361,6 +362,12 @@ class Campaign(ChoiceLabels, FSMModelMixin, models.Model):
                 {"numeral": numeral, "heading": heading, "part": part, "body": paragraphs(body)}
             )
         return layout
+
+    def _offers_awards(self) -> bool:
+        if not self.pk or not hasattr(self, "award_offers"):
+            return False
+        cached = getattr(self, "_prefetched_objects_cache", {}).get("award_offers")
+        return bool(cached) if cached is not None else self.award_offers.exists()
 
     @property
     def solution_lines(self) -> list[str]:

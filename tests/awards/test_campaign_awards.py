@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.db import connection
@@ -6,6 +7,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pypdf import PdfReader
 
 from accounts.choices import Role
 from awards.choices import SubjectCategory
@@ -392,3 +394,43 @@ def test_a_form_not_yet_awarded_when_the_campaign_ends_is_refused(
         "Giấy khen của Chủ tịch UBND xã chỉ được xét tặng từ ngày 01/07/2025, sau khi phong "
         "trào kết thúc."
     ]
+
+
+# -- the award section of a campaign without sections of its own ---------------------------------
+
+
+def test_a_campaign_offering_awards_prints_its_award_section(
+    client, tree, catalogue, make_campaign, make_user
+):
+    """A plan drafted on the page (no sections of its own) printed "KHEN THƯỞNG" never: the
+    default layout left the section out even when the campaign offered forms."""
+    from campaigns.models import CampaignItem
+
+    campaign = make_campaign(tree.cao_lau)
+    CampaignItem.objects.create(campaign=campaign, text="Thi đua phát triển sản xuất.")
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    headings = [s["heading"] for s in campaign.layout]
+    assert headings == ["NỘI DUNG THI ĐUA", "TỔ CHỨC THỰC HIỆN"]
+
+    offer = CampaignAward.objects.create(
+        campaign=campaign, form=catalogue["bang-khen-chu-tich-tinh"], order=1
+    )
+    AwardCriterion.objects.create(
+        offer=offer, subject_category=SubjectCategory.OFFICIAL, text="Hoàn thành xuất sắc."
+    )
+    campaign = Campaign.objects.get(pk=campaign.pk)
+    layout = [(s["numeral"], s["heading"]) for s in campaign.layout]
+    assert layout == [
+        ("I", "NỘI DUNG THI ĐUA"),
+        ("II", "KHEN THƯỞNG"),
+        ("III", "TỔ CHỨC THỰC HIỆN"),
+    ]
+    page = " ".join(client.get(f"/campaigns/{campaign.pk}/").content.decode().split())
+    assert "II. KHEN THƯỞNG</h3>" in page
+    assert "1.1. Bằng khen của Chủ tịch UBND tỉnh" in page
+    pdf = client.get(f"/campaigns/{campaign.pk}/pdf/")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    text = " ".join(text.split())
+    assert "II. KHEN THƯỞNG 1. Tiêu chuẩn và hình thức khen thưởng" in text
+    assert "1.1. Bằng khen của Chủ tịch UBND tỉnh" in text
+    assert "Hoàn thành xuất sắc." in text

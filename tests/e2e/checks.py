@@ -3,7 +3,7 @@
 
 def assert_no_csp_violation(page):
     violations = [text for text in page.console_errors if "Content Security Policy" in text]
-    assert violations == [], "CSP violations in the browser console"
+    assert violations == [], f"CSP violations in the browser console: {violations}"
 
 
 def check_page(page):
