@@ -26,7 +26,7 @@ from campaigns.choices import CampaignStatus
 from campaigns.selectors import campaigns_visible_to
 from documents.statements import Statement, as_prefetched, statement
 from documents.text import fold
-from nominations.choices import ACTIVE_ENTRY_STATUSES, DossierStatus
+from nominations.choices import ACTIVE_ENTRY_STATUSES, Action, DossierStatus
 from nominations.models import Attachment, Dossier, DossierEvent, Entry, EntryReview
 from nominations.routing import routing_date
 
@@ -1147,3 +1147,30 @@ def dossier_queue(*, user, limit: int | None = None) -> list[Dossier]:
     if not (officer or leader):
         return []
     return _queue_of(officer, leader, limit or QUEUE_SHOWN).list(unit_id=unit_id)
+
+
+def return_request(dossier: Dossier, events) -> dict | None:
+    """While `dossier` is returned for completion: what the level that returned it asked, its
+    comment on the dossier (`event`, the move itself, among `events`) and on each entry
+    (`entries`: events with their entry's name, in the dossier's order; all of them, also on
+    a page of a large dossier that shows only some of its entries). One query."""
+    if dossier.status != DossierStatus.RETURNED:
+        return None
+    move = next(
+        (e for e in reversed(events) if e.action == Action.RETURN and e.entry_id is None), None
+    )
+    if move is None:
+        return None
+    # A level returns a dossier once (services.dossier_return_for_completion): its events.
+    asked = (
+        DossierEvent.objects.filter(
+            dossier_id=dossier.pk,
+            action=Action.RETURN,
+            level_unit_id=move.level_unit_id,
+            entry__isnull=False,
+        )
+        .select_related("entry")
+        .only("comment", "entry_id", "entry__nominee_name", "entry__position")
+        .order_by("entry__position", "entry_id")
+    )
+    return {"event": move, "entries": list(asked)}

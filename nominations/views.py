@@ -44,6 +44,7 @@ from nominations.selectors import (
     dossiers_visible_to,
     entry_of_dossier_or_404,
     entry_order,
+    return_request,
 )
 from nominations.views_home import dossier_panels, home_deadlines
 from nominations.workflow import (
@@ -234,6 +235,9 @@ class DossierDetailView(DossierMixin, TemplateView):
             and user.has_role(Role.OFFICER)
             and actor_unit(user) == dossier.proposing_unit
         )
+        events = list(dossier.events.all())
+        returned = return_request(dossier, events)
+        to_complete = {e.entry_id: e.comment for e in returned["entries"]} if returned else {}
         rows = []
         # The checks of all entries at once, and the offered forms read once for every
         # appraisal form: the page's queries do not grow with the number of entries.
@@ -263,6 +267,7 @@ class DossierDetailView(DossierMixin, TemplateView):
                 "number": numbers.get(entry.pk),
                 "deciding": entry_deciding_unit(entry, dossier),
                 "appraise_form": appraise_form if entry.status != "forwarded" else None,
+                "to_complete": to_complete.get(entry.pk, ""),
             }
             if entry.is_active:
                 row["checks"] = checks[id(entry)]
@@ -272,7 +277,10 @@ class DossierDetailView(DossierMixin, TemplateView):
             individuals=[r for r in rows if r["entry"].subject_kind == SubjectKind.INDIVIDUAL],
             collectives=[r for r in rows if r["entry"].subject_kind == SubjectKind.COLLECTIVE],
             households=[r for r in rows if r["entry"].subject_kind == SubjectKind.HOUSEHOLD],
-            events=list(dossier.events.all()),
+            events=events,
+            returned=returned,
+            # The entries of this page, linked from the list of what to complete.
+            entries_here=set(numbers),
             actions=[
                 (a, Action(a).label)
                 for a in allowed_actions(dossier, user)

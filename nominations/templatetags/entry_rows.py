@@ -49,6 +49,7 @@ class _Words:
         self.report = _e(gettext("Achievement report"))
         self.attach_report = _e(gettext("Attach the achievement report"))
         self.record = _e(gettext("Record"))
+        self.to_complete = _e(gettext("To complete"))
 
 
 @per_language
@@ -93,8 +94,13 @@ def _form(e, deciding, w: _Words) -> str:
     return "".join(parts)
 
 
-def _summary(e) -> str:
+def _summary(e, to_complete: str, w: _Words) -> str:
     parts = [linebreaksbr(e.achievement, autoescape=True)]
+    if to_complete:  # what the level that returned the dossier asked of this entry
+        parts.append(
+            f'<div class="mt-1 p-1 border-start border-3 border-warning text-warning-emphasis">'
+            f"<strong>{w.to_complete}:</strong> {linebreaksbr(to_complete, autoescape=True)}</div>"
+        )
     for a in e.attachment_list:
         parts.append(
             f'<div><a href="{_e(a.get_absolute_url())}">{_e(a.original_name)}</a> '
@@ -223,11 +229,12 @@ def entry_rows(context, rows):
     for index, row in enumerate(rows, start=1):
         e = row["entry"]
         number = row.get("number") or index  # within its kind over the whole dossier
+        summary = _summary(e, row.get("to_complete"), w)
         out.append(
             f'<tr id="entry-{e.pk:d}"><td data-label="{w.no}">{number:d}</td>'
             f'<td data-label="{w.nominee}">{_nominee(e, w)}</td>'
             f'<td data-label="{w.form}">{_form(e, row["deciding"], w)}</td>'
-            f'<td class="small" data-label="{w.summary}">{_summary(e)}</td>'
+            f'<td class="small" data-label="{w.summary}">{summary}</td>'
             f'<td class="small" data-label="{w.checks}">{_checks(e, row.get("checks"), w)}</td>'
             f'<td data-label="{w.status}">{_status(e, ctx, w)}</td></tr>'
         )
