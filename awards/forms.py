@@ -1,16 +1,13 @@
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms import BaseModelFormSet, modelformset_factory
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import BootstrapFormMixin
+from awards.checks import check_form_valid
 from awards.choices import SubjectCategory
 from awards.models import AwardCriterion, AwardForm, AwardQuota, CampaignAward
-from documents.vietnamese import form_date as _d
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -85,17 +82,10 @@ class CampaignAwardForm(BootstrapFormMixin, forms.ModelForm):
         chosen = self.cleaned_data["form"]
         if self.campaign is None or self.fields["form"].disabled:
             return chosen
-        start, end = campaign_span(self.campaign)
-        if chosen.valid_to and chosen.valid_to < start:
-            raise ValidationError(
-                _("%(form)s is no longer awarded: it ended on %(end)s, before %(date)s.")
-                % {"form": chosen.name, "end": _d(chosen.valid_to), "date": _d(start)}
-            )
-        if chosen.valid_from and end and chosen.valid_from > end:
-            raise ValidationError(
-                _("%(form)s is awarded only from %(start)s, after the campaign ends.")
-                % {"form": chosen.name, "start": _d(chosen.valid_from)}
-            )
+        # Not awarded when the campaign's awards are given (the end of its period).
+        refused = check_form_valid(form=chosen, on_date=self.campaign.awards_on)
+        if refused:
+            raise ValidationError(refused[0].reason)
         return chosen
 
     def save_criteria(self, offer):
@@ -116,21 +106,16 @@ def _choices(queryset, label=str) -> list:
     return list(field.choices)
 
 
-def campaign_span(campaign) -> tuple[datetime.date, datetime.date | None]:
-    """When a campaign's awards may be given: its period; without one, from its issue date
-    (today for a draft not yet dated), with no end."""
-    start = campaign.period_start or campaign.issue_date or timezone.localdate()
-    return start, campaign.period_end
-
-
 def forms_offerable(campaign):
-    """The award forms a campaign may offer: awarded at some time in its span. The district
-    chairman's Giấy khen, for one, ended on 30/6/2025 with the district level."""
-    start, end = campaign_span(campaign)
-    forms = AwardForm.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
-    if end:
-        forms = forms.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
-    return forms.order_by("order", "name")
+    """The award forms a campaign may offer: those awarded on the date its awards are given
+    (`campaign.awards_on`, the end of its period). The district chairman's Giấy khen, for one,
+    ended on 30/6/2025 with the district level."""
+    on = campaign.awards_on
+    return (
+        AwardForm.objects.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("order", "name")
+    )
 
 
 def _offers(campaign):

@@ -42,6 +42,10 @@ _BODY_HEADERS = [
 # the same transaction: the awards app copies the offered awards and their criteria. Campaigns
 # cannot call it directly, since imports point from awards to campaigns.
 IMPLEMENT_STEPS: list = []
+# Checks other apps add to publishing, each called as check(campaign) and returning the
+# reasons it may not be published: the awards app refuses forms not awarded when the
+# campaign's awards are given.
+PUBLISH_CHECKS: list = []
 
 
 # -- document registers ----------------------------------------------------------------------
@@ -401,6 +405,8 @@ def campaign_publish(*, campaign: Campaign, actor, on: datetime.date | None = No
     lead = campaign.lead_issuer
     if lead is None:
         raise ValidationError({"issuers": _("A campaign needs at least one issuing unit.")})
+    if refused := [reason for check in PUBLISH_CHECKS for reason in check(campaign)]:
+        raise ValidationError(refused)
     if campaign.issue_date is None and not campaign.number:
         campaign.issue_date = on or timezone.localdate()
     if not campaign.number:
@@ -534,6 +540,7 @@ def _lower_first(text: str) -> str:
 __all__ = [
     "CAMPAIGN_OBJECT_TYPE",
     "IMPLEMENT_STEPS",
+    "PUBLISH_CHECKS",
     "campaign_close",
     "campaign_implement",
     "campaign_period_errors",

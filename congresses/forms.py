@@ -408,6 +408,11 @@ class RowFormSetBase(forms.BaseInlineFormSet):
     def get_unique_error_message(self, unique_check):
         return _("Two rows are the same; keep one.")
 
+    def get_form_error(self):
+        # On each of the two rows (Django's says "correct the duplicate values below", which
+        # misleads in the summary at the top of the page).
+        return _("Two rows are the same; keep one.")
+
 
 def _formset(model, form, **kwargs):
     return forms.inlineformset_factory(

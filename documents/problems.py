@@ -24,18 +24,22 @@ class Problem:
     anchor: str
 
 
-def _field_problems(form, prefix_label: str = "") -> list[Problem]:
+def _field_problems(form, prefix_label: str = "", row_anchor: str = "error-summary"):
     problems = []
     for name, errors in form.errors.items():
         if name == "__all__":
             continue
         field = form[name]
-        label = capfirst(field.label)
-        where = f"{prefix_label} › {label}" if prefix_label else label
-        # A list of checkboxes has no label of its own: its first box.
-        anchor = field.id_for_label or next(
-            (box.id_for_label for box in field.subwidgets), field.auto_id
-        )
+        if field.is_hidden:
+            # A row's hidden id (the row removed meanwhile by someone else): the row itself.
+            where, anchor = prefix_label, row_anchor
+        else:
+            label = capfirst(field.label)
+            where = f"{prefix_label} › {label}" if prefix_label else label
+            # A list of checkboxes has no label of its own: its first box.
+            anchor = field.id_for_label or next(
+                (box.id_for_label for box in field.subwidgets), field.auto_id
+            )
         problems += [Problem(where, message, anchor) for message in errors]
     return problems
 
@@ -45,15 +49,16 @@ def _formset_problems(formset, title: str) -> list[Problem]:
         Problem(title, message, f"errors-{formset.prefix}") for message in formset.non_form_errors()
     ]
     for number, form in enumerate(formset.forms, start=1):
+        if formset.can_delete and formset._should_delete_form(form):
+            continue  # a row removed on saving: Django does not validate it either
         row = _("%(section)s, row %(row)d") % {"section": title, "row": number}
-        problems += [
-            Problem(row, message, f"row-{form.prefix}") for message in form.non_field_errors()
-        ]
-        problems += _field_problems(form, row)
+        anchor = f"row-{form.prefix}"
+        problems += [Problem(row, message, anchor) for message in form.non_field_errors()]
+        problems += _field_problems(form, row, anchor)
         # A row may carry formsets of its own (a content item's targets).
-        for nested, title in getattr(form, "nested_formsets", ()):
+        for nested, nested_title in getattr(form, "nested_formsets", ()):
             if nested.is_bound:
-                problems += _formset_problems(nested, f"{row} › {capfirst(str(title))}")
+                problems += _formset_problems(nested, f"{row} › {capfirst(str(nested_title))}")
     return problems
 
 

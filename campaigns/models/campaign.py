@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -293,6 +294,20 @@ class Campaign(ChoiceLabels, FSMModelMixin, models.Model):
             self.issue_year = self.issue_month = self.issue_day = None
         else:
             self.issue_year, self.issue_month, self.issue_day = value.year, value.month, value.day
+
+    @property
+    def awards_on(self) -> datetime.date:
+        """The date its awards are given: the end of its period ("at the end: summary, the
+        best are rewarded"); without an end, its start, else its issue date (the first day of
+        the month or year known), else today. The award forms it offers must be awarded then.
+        """
+        if self.period_end:
+            return self.period_end
+        if self.period_start:
+            return self.period_start
+        if self.issue_year:
+            return datetime.date(self.issue_year, self.issue_month or 1, self.issue_day or 1)
+        return timezone.localdate()
 
     @property
     def year(self) -> int | None:

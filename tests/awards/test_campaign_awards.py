@@ -281,7 +281,15 @@ def test_implementing_a_campaign_copies_its_awards_and_criteria(
     client, catalogue, make_campaign, tree, make_user
 ):
     # Before: "implement at my unit" copied items and period but dropped the award tiers.
-    parent = seed_campaign_awards(make_campaign(tree.cao_loc, status="published"))
+    # Seed 003's period: its awards are given before the reform, the district's Giấy khen too.
+    parent = seed_campaign_awards(
+        make_campaign(
+            tree.cao_loc,
+            status="published",
+            period_start=datetime.date(2023, 3, 9),
+            period_end=datetime.date(2023, 5, 31),
+        )
+    )
     AwardQuota.objects.create(offer=parent.award_offers.first(), unit=tree.cao_lau, max_count=1)
     client.force_login(make_user(tree.cao_lau, Role.OFFICER))
     response = client.post(f"/campaigns/{parent.pk}/implement/")
@@ -296,6 +304,22 @@ def test_implementing_a_campaign_copies_its_awards_and_criteria(
     assert offers[1].intro == parent.award_offers.get(order=2).intro
     assert AwardCriterion.objects.filter(offer__campaign=child).count() == 6
     assert not AwardQuota.objects.filter(offer__campaign=child).exists()
+
+
+def test_implementing_leaves_out_the_forms_the_child_could_not_offer(
+    client, catalogue, make_campaign, tree, make_user
+):
+    # A plan of 2023 without a period: the commune's plan drafted today gives its awards
+    # after the reform, without the district chairman's Giấy khen.
+    parent = seed_campaign_awards(
+        make_campaign(tree.cao_loc, status="published", issue_year=2023, issue_month=3)
+    )
+    assert parent.award_offers.filter(form__code="giay-khen-chu-tich-huyen").exists()
+    client.force_login(make_user(tree.ba_son, Role.OFFICER))
+    assert client.post(f"/campaigns/{parent.pk}/implement/").status_code == 302
+    child = Campaign.objects.get(parent=parent)
+    codes = [o.form.code for o in child.award_offers.order_by("order")]
+    assert codes == ["giay-khen-chu-tich-xa", "bang-khen-chu-tich-tinh"]
 
 
 # -- forms that fit the campaign's period ---------------------------------------------------------
@@ -336,7 +360,7 @@ def test_a_campaign_after_the_reform_cannot_offer_the_district_chairmans_giay_kh
     assert response.status_code == 200
     assert response.context["offers"].forms[0].errors["form"] == [
         "Giấy khen của Chủ tịch UBND huyện đã hết hiệu lực ngày 30/06/2025, trước ngày "
-        "01/01/2027, nên không còn được xét tặng."
+        "31/12/2030, nên không còn được xét tặng."
     ]
     assert not CampaignAward.objects.exists()
 
@@ -374,7 +398,7 @@ def test_a_period_moved_past_an_offered_form_is_refused_at_its_row(
         client, campaign, district, **{"offers-INITIAL_FORMS": "1"}, **{"offers-0-id": offer.pk}
     )
     assert response.status_code == 200
-    assert "trước ngày 01/01/2026" in response.context["offers"].forms[0].errors["form"][0]
+    assert "trước ngày 31/12/2026" in response.context["offers"].forms[0].errors["form"][0]
 
 
 def test_a_form_not_yet_awarded_when_the_campaign_ends_is_refused(
@@ -391,8 +415,7 @@ def test_a_form_not_yet_awarded_when_the_campaign_ends_is_refused(
     assert new_form.name not in _menu_labels(client, campaign)
     response = _offer_form(client, campaign, new_form)
     assert response.context["offers"].forms[0].errors["form"] == [
-        "Giấy khen của Chủ tịch UBND xã chỉ được xét tặng từ ngày 01/07/2025, sau khi phong "
-        "trào kết thúc."
+        "Giấy khen của Chủ tịch UBND xã chỉ được xét tặng từ ngày 01/07/2025, sau ngày 31/05/2023."
     ]
 
 
@@ -434,3 +457,54 @@ def test_a_campaign_offering_awards_prints_its_award_section(
     assert "II. KHEN THƯỞNG 1. Tiêu chuẩn và hình thức khen thưởng" in text
     assert "1.1. Bằng khen của Chủ tịch UBND tỉnh" in text
     assert "Hoàn thành xuất sắc." in text
+
+
+def test_a_form_ending_inside_the_period_is_refused(
+    client, tree, catalogue, make_campaign, make_user
+):
+    """The best are rewarded at the end: a campaign of 2025 ends after the district level."""
+    campaign = make_campaign(
+        tree.cao_lau,
+        period_start=datetime.date(2025, 3, 1),
+        period_end=datetime.date(2025, 12, 31),
+    )
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    district = catalogue["giay-khen-chu-tich-huyen"]
+    assert district.name not in _menu_labels(client, campaign)
+    response = _offer_form(client, campaign, district)
+    assert "trước ngày 31/12/2025" in response.context["offers"].forms[0].errors["form"][0]
+
+
+def test_a_campaign_dated_by_month_only_is_judged_by_that_month(
+    client, tree, catalogue, make_campaign, make_user
+):
+    """Seed 003 as typed: issued 3/2023 (no day), no period: its awards are not judged by today."""
+    campaign = make_campaign(tree.cao_lau, issue_year=2023, issue_month=3)
+    assert campaign.awards_on == datetime.date(2023, 3, 1)
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    district = catalogue["giay-khen-chu-tich-huyen"]
+    assert district.name in _menu_labels(client, campaign)
+    assert _offer_form(client, campaign, district).status_code == 302
+
+
+def test_publishing_refuses_a_form_its_moved_period_no_longer_allows(
+    client, tree, catalogue, make_campaign, make_user
+):
+    campaign = make_campaign(
+        tree.cao_lau,
+        period_start=datetime.date(2023, 3, 1),
+        period_end=datetime.date(2023, 5, 31),
+    )
+    CampaignAward.objects.create(
+        campaign=campaign, form=catalogue["giay-khen-chu-tich-huyen"], order=1
+    )
+    Campaign.objects.filter(pk=campaign.pk).update(period_end=datetime.date(2026, 5, 31))
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    response = client.post(f"/campaigns/{campaign.pk}/publish/", follow=True)
+    assert (
+        "Giấy khen của Chủ tịch UBND huyện đã hết hiệu lực ngày 30/06/2025, trước ngày "
+        "31/05/2026, nên không còn được xét tặng." in response.content.decode()
+    )
+    campaign.refresh_from_db()
+    assert campaign.status == "draft"
+    assert not campaign.number

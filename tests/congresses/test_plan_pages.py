@@ -272,6 +272,13 @@ def test_the_same_pilot_unit_twice_is_refused_and_nothing_is_saved(client, tree,
     assert "Hai dòng trùng nhau; hãy giữ một dòng." in str(pilots.non_form_errors()) + str(
         pilots.errors
     )
+    # The summary at the top names the part and the second row; nothing says "below".
+    html = response.content.decode()
+    summary = html[
+        html.index('id="error-summary"') : html.index("</ul>", html.index('id="error-summary"'))
+    ]
+    assert summary.count("Hai dòng trùng nhau; hãy giữ một dòng.") == 2  # the part, row 2
+    assert "dưới đây" not in summary
     assert not CongressPlan.objects.exists()
 
 

@@ -103,3 +103,46 @@ def test_a_valid_page_and_a_new_page_show_no_summary(client, tree, officer):
     assert 'id="error-summary"' not in client.get("/campaigns/new/").content.decode()
     response = client.post("/campaigns/new/", with_issuer(post_data(), tree.cao_lau))
     assert response.status_code == 302
+
+
+def test_rows_after_a_nested_formset_keep_their_section(client, tree, officer):
+    data = with_issuer(post_data(), tree.cao_lau)
+    data.update(
+        {
+            "items-1-targets-TOTAL_FORMS": 1,
+            "items-1-targets-0-comparator": "range",
+            "items-1-targets-0-value": "90",
+            "items-1-targets-0-indicator": "hồ sơ đúng hạn",
+        }
+    )
+    links = summary_of(client.post("/campaigns/new/", data))
+    target = "Nội dung thi đua, dòng 2 › Chỉ tiêu đo lường được, dòng 1 › Giá trị trên"
+    assert links == {target: "id_items-1-targets-0-value_max"}
+
+
+def test_rows_removed_on_saving_are_not_listed_and_a_stale_row_points_at_itself(
+    client, tree, officer
+):
+    client.post("/campaigns/new/", with_issuer(post_data(), tree.cao_lau))
+    campaign = Campaign.objects.get()
+    recipient = campaign.recipients.get()
+    data = with_issuer(post_data(title=""), tree.cao_lau)
+    data.update(
+        {
+            "issuers-0-id": campaign.issuer_list[0].pk,
+            "issuers-INITIAL_FORMS": 1,
+            "recipients-INITIAL_FORMS": 1,
+            "recipients-0-id": recipient.pk,
+            "recipients-0-text": "",  # emptied, but removed on saving: not an error
+            "recipients-0-DELETE": "on",
+            "items-TOTAL_FORMS": 0,
+        }
+    )
+    url = f"/campaigns/{campaign.pk}/edit/"
+    assert summary_of(client.post(url, data)) == {"Trích yếu": "id_title"}
+    # Another officer removed the row meanwhile: the row's hidden id is refused.
+    recipient.delete()
+    data.pop("recipients-0-DELETE")
+    data["recipients-0-text"] = "Lưu: VT"
+    links = summary_of(client.post(url, data))
+    assert links["Nơi nhận, dòng 1"] == "row-recipients-0"
