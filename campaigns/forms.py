@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop, ngettext_lazy
 
 from accounts.forms import BootstrapFormMixin
 from accounts.selectors import units_visible_to
+from campaigns.choices import UnitKind
 from campaigns.models import (
     Campaign,
     CampaignIssuer,
@@ -49,6 +50,52 @@ def _short_textareas(form, rows=3):
         # Django's default of 10 rows is too tall on a phone; explicit sizes are kept.
         if isinstance(field.widget, forms.Textarea) and str(field.widget.attrs.get("rows")) == "10":
             field.widget.attrs["rows"] = rows
+
+
+class UnitChecklist(forms.CheckboxSelectMultiple):
+    """A checkbox per unit, in groups, in a box that scrolls: a province has some 300 units of
+    both eras, which a multiple select asked to pick with Ctrl-click."""
+
+    template_name = "campaigns/widgets/unit_checklist.html"
+
+
+# The groups of the participating units, in this order; a unit not in force on the campaign's
+# date goes in the last group.
+UNIT_GROUPS = [
+    (
+        _("Departments, agencies and organisations"),
+        {
+            UnitKind.PROVINCE,
+            UnitKind.DEPARTMENT,
+            UnitKind.AGENCY,
+            UnitKind.ORGANISATION,
+            UnitKind.ENTERPRISE,
+        },
+    ),
+    (_("Districts and cities"), {UnitKind.DISTRICT, UnitKind.CITY}),
+    (_("Communes, wards and townships"), {UnitKind.COMMUNE, UnitKind.WARD, UnitKind.TOWNSHIP}),
+]
+
+
+def unit_checklist_choices(units, on: datetime.date) -> list:
+    """`units` grouped for UnitChecklist: by kind those in force on `on`, then the others
+    (a historical document names the units of its time; a new one those of today)."""
+    groups = [(label, []) for label, _kinds in UNIT_GROUPS]
+    others = []
+    for unit in units:
+        if not unit.is_in_force(on):
+            others.append((unit.pk, unit.name))
+            continue
+        for (_label, kinds), (_same, choices) in zip(UNIT_GROUPS, groups, strict=True):
+            if unit.kind in kinds:
+                choices.append((unit.pk, unit.name))
+                break
+        else:
+            others.append((unit.pk, unit.name))
+    label = _("Not in force on %(date)s") % {"date": on.strftime("%d/%m/%Y")}
+    return [(str(name), choices) for name, choices in groups if choices] + (
+        [(label, others)] if others else []
+    )
 
 
 class CampaignForm(BootstrapFormMixin, forms.ModelForm):
@@ -92,7 +139,7 @@ class CampaignForm(BootstrapFormMixin, forms.ModelForm):
             "period_end": VnDateField,
             "nomination_deadline": VnDateField,
         }
-        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "participating_units": UnitChecklist}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,9 +150,13 @@ class CampaignForm(BootstrapFormMixin, forms.ModelForm):
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
-        # Units of both eras: a historical document names the units of its time.
-        self.fields["participating_units"].queryset = units_visible_to(user)
-        self.fields["participating_units"].widget.attrs["size"] = 6
+        # Units of both eras: a historical document names the units of its time. Those in force
+        # on the campaign's date come first, by kind.
+        units = units_visible_to(user).order_by("name")
+        field = self.fields["participating_units"]
+        field.queryset = units
+        on = self.instance.period_start or self.instance.awards_on
+        field.choices = unit_checklist_choices(units, on)
         self.fields["issue_month"].widget.attrs.update({"min": 1, "max": 12})
         self.fields["issue_day"].widget.attrs.update({"min": 1, "max": 31})
         self.fields["issue_year"].widget.attrs.update({"min": MIN_YEAR, "max": MAX_YEAR})

@@ -6,8 +6,8 @@ fault. With the issuer, a content item and its measurable target (rows added by 
 draft saves; the officer offers the chairman's Bằng khen with its criteria (the district
 chairman's Giấy khen, ended with the districts on 30/6/2025, is not on the menu of a 2027
 campaign), and publishes it with a number. A visitor finds it on the public pages and its
-PDF; the officer of the new commune Ba Sơn implements it, which drafts the commune's plan
-citing the province's.
+PDF; the officer of the new commune Ba Sơn, a participating unit, implements it, which
+drafts the commune's plan citing the province's.
 """
 
 import re
@@ -58,6 +58,8 @@ def test_the_province_launches_a_campaign_and_a_commune_implements_it(page, laun
 
     with step("with the issuer, a content item and its target, the draft saves"):
         page.locator("#id_issuers-0-unit").select_option(label=tree.province.name)
+        # The participating units: checkboxes, today's communes among them.
+        page.get_by_label(tree.ba_son.name, exact=True).check()
         page.locator("#add-items").click()
         page.locator("#id_items-0-heading").fill("Phát triển sản xuất")
         page.locator("#id_items-0-text").fill(ITEM)
@@ -71,6 +73,7 @@ def test_the_province_launches_a_campaign_and_a_commune_implements_it(page, laun
         expect(main).to_contain_text("Dự thảo")
         expect(main).to_contain_text(ITEM)
         expect(main).to_contain_text("≥ 3 xã đạt chuẩn nông thôn mới nâng cao")
+        expect(main.locator("dd").filter(has_text=tree.ba_son.name)).to_have_count(1)
         campaign_url = page.url
 
     with step("the officer offers the chairman's Bằng khen with its criteria"):
