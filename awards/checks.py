@@ -78,22 +78,42 @@ def check_offered(*, campaign, form: AwardForm) -> list[CheckResult]:
     return [_blocking(CheckCode.NOT_OFFERED, reason)]
 
 
+def _ended(form: AwardForm, before: datetime.date) -> list[CheckResult]:
+    reason = _("%(form)s is no longer awarded: it ended on %(end)s, before %(date)s.") % {
+        "form": form.name,
+        "end": _d(form.valid_to),
+        "date": _d(before),
+    }
+    return [_blocking(CheckCode.FORM_NOT_VALID, reason)]
+
+
+def _not_yet(form: AwardForm, after: datetime.date) -> list[CheckResult]:
+    reason = _("%(form)s is awarded only from %(start)s, after %(date)s.") % {
+        "form": form.name,
+        "start": _d(form.valid_from),
+        "date": _d(after),
+    }
+    return [_blocking(CheckCode.FORM_NOT_VALID, reason)]
+
+
 def check_form_valid(*, form: AwardForm, on_date: datetime.date) -> list[CheckResult]:
     if form.is_valid_on(on_date):
         return []
     if form.valid_to and form.valid_to < on_date:
-        reason = _("%(form)s is no longer awarded: it ended on %(end)s, before %(date)s.") % {
-            "form": form.name,
-            "end": _d(form.valid_to),
-            "date": _d(on_date),
-        }
-    else:
-        reason = _("%(form)s is awarded only from %(start)s, after %(date)s.") % {
-            "form": form.name,
-            "start": _d(form.valid_from),
-            "date": _d(on_date),
-        }
-    return [_blocking(CheckCode.FORM_NOT_VALID, reason)]
+        return _ended(form, on_date)
+    return _not_yet(form, on_date)
+
+
+def check_form_offerable(*, form: AwardForm, campaign) -> list[CheckResult]:
+    """May `campaign` offer `form`: is the form awarded when the campaign's awards are given
+    (`campaign.awards_window`: the end of its period, or from its start on when its end is an
+    event or open)?"""
+    first, last = campaign.awards_window
+    if form.valid_to and form.valid_to < first:
+        return _ended(form, first)
+    if last and form.valid_from and form.valid_from > last:
+        return _not_yet(form, last)
+    return []
 
 
 def check_subject_kind(*, form: AwardForm, subject_kind: str) -> list[CheckResult]:

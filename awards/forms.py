@@ -5,7 +5,7 @@ from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import BootstrapFormMixin
-from awards.checks import check_form_valid
+from awards.checks import check_form_offerable
 from awards.choices import SubjectCategory
 from awards.models import AwardCriterion, AwardForm, AwardQuota, CampaignAward
 
@@ -83,7 +83,7 @@ class CampaignAwardForm(BootstrapFormMixin, forms.ModelForm):
         if self.campaign is None or self.fields["form"].disabled:
             return chosen
         # Not awarded when the campaign's awards are given (the end of its period).
-        refused = check_form_valid(form=chosen, on_date=self.campaign.awards_on)
+        refused = check_form_offerable(form=chosen, campaign=self.campaign)
         if refused:
             raise ValidationError(refused[0].reason)
         return chosen
@@ -107,15 +107,14 @@ def _choices(queryset, label=str) -> list:
 
 
 def forms_offerable(campaign):
-    """The award forms a campaign may offer: those awarded on the date its awards are given
-    (`campaign.awards_on`, the end of its period). The district chairman's Giấy khen, for one,
-    ended on 30/6/2025 with the district level."""
-    on = campaign.awards_on
-    return (
-        AwardForm.objects.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-        .order_by("order", "name")
-    )
+    """The award forms a campaign may offer: awarded when its awards are given
+    (`campaign.awards_window`, the end of its period; awards.checks.check_form_offerable). The
+    district chairman's Giấy khen, for one, ended on 30/6/2025 with the district level."""
+    first, last = campaign.awards_window
+    forms = AwardForm.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
+    if last:
+        forms = forms.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=last))
+    return forms.order_by("order", "name")
 
 
 def _offers(campaign):

@@ -6,7 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from awards.checks import check_form_valid
+from awards.checks import check_form_offerable
 from awards.models import Award, AwardCriterion, CampaignAward
 from awards.resources import COLUMNS, AwardResource, load_dataset
 
@@ -112,10 +112,9 @@ def campaign_awards_copy(*, parent, child) -> None:
     """Offer in `child` (a plan implementing `parent`) the forms `parent` offers, with their
     introductions and criteria, as a draft to edit. Quotas stay with the parent: they count the
     parent's awards. Called by campaigns.services.campaign_implement inside its transaction."""
-    on = child.awards_on
     offers = parent.award_offers.select_related("form").prefetch_related("criteria")
     for offer in offers.order_by("order", "pk"):
-        if check_form_valid(form=offer.form, on_date=on):
+        if check_form_offerable(form=offer.form, campaign=child):
             continue  # not awarded when the child's awards are given: the child could not keep it
         copy = CampaignAward.objects.create(
             campaign=child, form_id=offer.form_id, order=offer.order, intro=offer.intro
@@ -130,11 +129,10 @@ def campaign_offers_refused(campaign) -> list[str]:
     """Why `campaign` may not be published with the forms it offers: each one not awarded
     when its awards are given (its period moved after the forms were chosen). Run by
     campaigns.services.campaign_publish (PUBLISH_CHECKS)."""
-    on = campaign.awards_on
     return [
         result.reason
         for offer in campaign.award_offers.select_related("form")
-        for result in check_form_valid(form=offer.form, on_date=on)
+        for result in check_form_offerable(form=offer.form, campaign=campaign)
     ]
 
 

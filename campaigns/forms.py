@@ -155,8 +155,8 @@ class CampaignForm(BootstrapFormMixin, forms.ModelForm):
         units = units_visible_to(user).order_by("name")
         field = self.fields["participating_units"]
         field.queryset = units
-        on = self.instance.period_start or self.instance.awards_on
-        field.choices = unit_checklist_choices(units, on)
+        # Built when the page is printed, after a POST has put its period on the instance.
+        field.choices = lambda: unit_checklist_choices(units, self.instance.starts_on)
         self.fields["issue_month"].widget.attrs.update({"min": 1, "max": 12})
         self.fields["issue_day"].widget.attrs.update({"min": 1, "max": 31})
         self.fields["issue_year"].widget.attrs.update({"min": MIN_YEAR, "max": MAX_YEAR})
@@ -360,7 +360,10 @@ class ItemFormSetBase(RowFormSetBase):
 
     def is_valid(self):
         valid = super().is_valid()
-        return all([valid, *(form.targets.is_valid() for form in self.forms)])
+        # The targets of a row removed on saving go with it: not checked (as Django does not
+        # check the row).
+        kept = [f for f in self.forms if not (self.can_delete and self._should_delete_form(f))]
+        return all([valid, *(form.targets.is_valid() for form in kept)])
 
 
 def _formset(model, form, base=RowFormSetBase, **kwargs):

@@ -280,7 +280,7 @@ class DossierDetailView(DossierMixin, TemplateView):
             events=events,
             returned=returned,
             # The entries of this page, linked from the list of what to complete.
-            entries_here=set(numbers),
+            entries_here={entry.pk for entry in entries},
             actions=[
                 (a, Action(a).label)
                 for a in allowed_actions(dossier, user)

@@ -296,18 +296,23 @@ class Campaign(ChoiceLabels, FSMModelMixin, models.Model):
             self.issue_year, self.issue_month, self.issue_day = value.year, value.month, value.day
 
     @property
-    def awards_on(self) -> datetime.date:
-        """The date its awards are given: the end of its period ("at the end: summary, the
-        best are rewarded"); without an end, its start, else its issue date (the first day of
-        the month or year known), else today. The award forms it offers must be awarded then.
-        """
-        if self.period_end:
-            return self.period_end
+    def starts_on(self) -> datetime.date:
+        """Its start; else its issue date (the first day of the month or year known); else
+        today (a draft not yet dated)."""
         if self.period_start:
             return self.period_start
         if self.issue_year:
             return datetime.date(self.issue_year, self.issue_month or 1, self.issue_day or 1)
         return timezone.localdate()
+
+    @property
+    def awards_window(self) -> tuple[datetime.date, datetime.date | None]:
+        """When its awards are given, (first, last): on the last day of its period ("at the
+        end: summary, the best are rewarded"); with no dated end (an event, or none), at some
+        time from its start on (last None). The forms it offers must be awarded then."""
+        if self.period_end:
+            return self.period_end, self.period_end
+        return self.starts_on, None
 
     @property
     def year(self) -> int | None:

@@ -465,7 +465,7 @@ def test_a_campaign_dated_by_month_only_is_judged_by_that_month(
 ):
     """Seed 003 as typed: issued 3/2023 (no day), no period: its awards are not judged by today."""
     campaign = make_campaign(tree.cao_lau, issue_year=2023, issue_month=3)
-    assert campaign.awards_on == datetime.date(2023, 3, 1)
+    assert campaign.awards_window == (datetime.date(2023, 3, 1), None)
     client.force_login(make_user(tree.cao_lau, Role.OFFICER))
     district = catalogue["giay-khen-chu-tich-huyen"]
     assert district.name in _menu_labels(client, campaign)
@@ -489,3 +489,26 @@ def test_publishing_refuses_a_form_its_moved_period_no_longer_allows(
     campaign.refresh_from_db()
     assert campaign.status == "draft"
     assert not campaign.number
+
+
+def test_a_campaign_ending_with_an_event_may_offer_any_form_awarded_from_its_start_on(
+    client, tree, catalogue, make_campaign, make_user
+):
+    """Its awards come when the event ends, at a date not known: neither the district's Giấy
+    khen (until 30/6/2025) nor a form awarded from 1/7/2025 on is refused."""
+    campaign = make_campaign(
+        tree.cao_lau,
+        period_start=datetime.date(2025, 3, 1),
+        period_end_event="khi kết thúc Đại hội Đảng toàn quốc lần thứ XIV",
+    )
+    new_form = catalogue["giay-khen-chu-tich-xa"]
+    AwardForm.objects.filter(pk=new_form.pk).update(valid_from=datetime.date(2025, 7, 1))
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    labels = _menu_labels(client, campaign)
+    assert catalogue["giay-khen-chu-tich-huyen"].name in labels
+    assert new_form.name in labels
+    assert _offer_form(client, campaign, new_form).status_code == 302
+    response = client.post(f"/campaigns/{campaign.pk}/publish/")
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.status == "published"

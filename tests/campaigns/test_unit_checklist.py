@@ -79,3 +79,12 @@ def test_a_unit_outside_the_officers_units_is_refused_at_the_field(client, tree,
     assert 'href="#id_participating_units_0_0"' in html
     assert 'id="id_participating_units_0_0"' in html
     assert not Campaign.objects.exists()
+
+
+def test_a_page_refused_groups_the_units_by_the_period_it_was_sent_with(
+    client, tree, province_officer
+):
+    data = with_issuer(post_data(title=""), tree.province)  # 01/03/2023 - 31/05/2023, refused
+    groups = _groups(client.post("/campaigns/new/", data).content.decode())
+    assert "Xã Cao Lâu" in groups["Xã, phường, thị trấn"]
+    assert "Xã Ba Sơn" in groups["Không còn hoặc chưa có vào ngày 01/03/2023"]

@@ -146,3 +146,19 @@ def test_rows_removed_on_saving_are_not_listed_and_a_stale_row_points_at_itself(
     data["recipients-0-text"] = "Lưu: VT"
     links = summary_of(client.post(url, data))
     assert links["Nơi nhận, dòng 1"] == "row-recipients-0"
+
+
+def test_a_row_removed_on_saving_does_not_block_with_its_targets(client, tree, officer):
+    """A removed content item's bad target: not listed, and not refusing the save either."""
+    data = with_issuer(post_data(), tree.cao_lau)
+    data.update(
+        {
+            "items-1-DELETE": "on",
+            "items-1-targets-TOTAL_FORMS": 1,
+            "items-1-targets-0-comparator": "range",
+            "items-1-targets-0-value": "90",
+            "items-1-targets-0-indicator": "hồ sơ đúng hạn",
+        }
+    )
+    assert client.post("/campaigns/new/", data).status_code == 302
+    assert Campaign.objects.get().items.count() == 1

@@ -93,6 +93,18 @@ def test_an_entry_on_another_page_is_listed_without_a_link(
     assert f'href="#entry-{entries[2].pk}"' in _top(page_2)
 
 
+def test_an_entry_of_an_earlier_page_is_not_linked_from_a_later_one(
+    client, tree, people, make_dossier, monkeypatch
+):
+    monkeypatch.setattr("nominations.views.ENTRIES_PER_PAGE", 2)
+    dossier, entries = _returned(
+        make_dossier, tree, people, ["giay-khen-chu-tich-xa"] * 3, {0: "Dòng một.\nDòng hai."}
+    )
+    client.force_login(people.cao_lau_officer)
+    page_2 = client.get(f"{dossier.get_absolute_url()}?page=2").content.decode()
+    assert f"<li>{entries[0].nominee_name}: Dòng một.<br>Dòng hai.</li>" in _top(page_2)
+
+
 def test_the_page_reads_what_was_asked_in_one_query(client, tree, people, make_dossier):
     def queries(count: int) -> int:
         dossier, _entries = _returned(
