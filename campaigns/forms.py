@@ -393,14 +393,19 @@ ROW_FORMS = {name: spec[1] for name, spec in FORMSETS.items()} | {"targets": Tar
 
 def build_formsets(*, data=None, instance, user) -> dict:
     units = unit_choices()
-    querysets = {"items": CampaignItem.objects.prefetch_related("targets")}
+    extra = {name: {} for name in FORMSETS}
+    extra["items"]["queryset"] = CampaignItem.objects.prefetch_related("targets")
+    # A new document's first issuer: the unit the user works for (its header lines follow
+    # from it on saving), as "implement at my unit" does; the user may change it.
+    if data is None and instance.pk is None and user.scope_root is not None:
+        extra["issuers"]["initial"] = [{"unit": user.scope_root.pk}]
     return {
         name: formset_class(
             data,
             instance=instance,
             prefix=name,
             form_kwargs={"user": user, "unit_choices": units},
-            **({"queryset": querysets[name]} if name in querysets else {}),
+            **extra[name],
         )
         for name, (formset_class, _form, _title) in FORMSETS.items()
     }

@@ -192,3 +192,26 @@ def test_a_free_number_is_recorded_in_the_register(client, tree, officer):
 def test_partial_date_needs_its_month_and_year(client, tree, officer):
     ctx = _refused(client, "/campaigns/new/", with_issuer(post_data(issue_day=5), tree.cao_lau))
     assert ctx["form"].errors["issue_month"]
+
+
+@pytest.mark.parametrize(
+    ("office", "issuer"), [("ban_tdkt", "province"), ("cao_lau", "cao_lau"), ("cao_loc", "cao_loc")]
+)
+def test_a_new_document_starts_with_the_unit_the_officer_works_for_as_issuer(
+    client, tree, make_user, office, issuer
+):
+    """Before, the first issuer row was empty and required: the most common first refusal."""
+    client.force_login(make_user(getattr(tree, office)))
+    response = client.get("/campaigns/new/")
+    issuers = next(fs for name, fs, _title in response.context["formset_list"] if name == "issuers")
+    assert issuers.forms[0]["unit"].value() == getattr(tree, issuer).pk
+    html = response.content.decode()
+    assert f'<option value="{getattr(tree, issuer).pk}" selected>' in html
+
+
+def test_an_edited_document_keeps_its_issuers(client, tree, officer):
+    client.post("/campaigns/new/", with_issuer(post_data(), tree.cao_lau))
+    campaign = Campaign.objects.get()
+    response = client.get(f"/campaigns/{campaign.pk}/edit/")
+    issuers = next(fs for name, fs, _title in response.context["formset_list"] if name == "issuers")
+    assert [f["unit"].value() for f in issuers.forms] == [tree.cao_lau.pk]  # no second row
