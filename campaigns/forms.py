@@ -24,6 +24,7 @@ from campaigns.models import (
 )
 from campaigns.selectors import campaigns_visible_to
 from campaigns.services import campaign_period_errors, issuer_error
+from documents.text import text_sort_key
 
 # Django 6's label of an empty choice, which Django's own Vietnamese catalogue lacks: listed here
 # so that makemessages keeps it in this app's catalogue, which translates it for every select.
@@ -82,7 +83,7 @@ def unit_checklist_choices(units, on: datetime.date) -> list:
     (a historical document names the units of its time; a new one those of today)."""
     groups = [(label, []) for label, _kinds in UNIT_GROUPS]
     others = []
-    for unit in units:
+    for unit in sorted(units, key=lambda u: text_sort_key(u.name)):
         if not unit.is_in_force(on):
             others.append((unit.pk, unit.name))
             continue
@@ -219,7 +220,8 @@ class RowFormMixin(BootstrapFormMixin):
 def unit_choices() -> list:
     """The choices of a row's unit select (units of both eras), read once for a whole page."""
     field = forms.ModelChoiceField(queryset=Unit.objects.order_by("name"))
-    return list(field.choices)
+    empty, *units = field.choices
+    return [empty, *sorted(units, key=lambda choice: text_sort_key(choice[1]))]
 
 
 class IssuerForm(RowFormMixin, forms.ModelForm):

@@ -48,6 +48,12 @@ def _word_key(word: str) -> WordKey:
     return tuple(letters), tuple(tones)
 
 
+def text_sort_key(text: str) -> tuple:
+    """Sort key for a name read from its first word, in Vietnamese alphabetical order: "Ban …"
+    < "Đài …" < "Sở …" < "Ủy ban …" (a database's collation puts Đ and Ủ after Z)."""
+    return tuple(_word_key(word) for word in (text or "").split()), text or ""
+
+
 def name_sort_key(full_name: str) -> tuple:
     """Sort key for a Vietnamese person's name: given name (the last word), then the family
     and middle names in order, each in Vietnamese alphabetical order with tones after letters.

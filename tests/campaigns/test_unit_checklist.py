@@ -7,8 +7,10 @@ import re
 
 import pytest
 
+from campaigns.choices import UnitKind
 from campaigns.models import Campaign
 from tests.campaigns.test_campaign_forms import post_data, with_issuer
+from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +90,20 @@ def test_a_page_refused_groups_the_units_by_the_period_it_was_sent_with(
     groups = _groups(client.post("/campaigns/new/", data).content.decode())
     assert "Xã Cao Lâu" in groups["Xã, phường, thị trấn"]
     assert "Xã Ba Sơn" in groups["Không còn hoặc chưa có vào ngày 01/03/2023"]
+
+
+def test_units_come_in_vietnamese_alphabetical_order(client, tree, province_officer):
+    """Đ after D and Ủ among the U, not after Z as the database's collation puts them."""
+    for name in ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Đài Phát thanh - Truyền hình tỉnh"):
+        UnitFactory(name=name, kind=UnitKind.ORGANISATION, parent=tree.province)
+    response = client.get("/campaigns/new/")
+    assert _groups(response.content.decode())["Sở, ban, ngành, cơ quan, đoàn thể"] == [
+        "Ban Thi đua - Khen thưởng",
+        "Đài Phát thanh - Truyền hình tỉnh",
+        "Tỉnh Lạng Sơn",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+    ]
+    issuers = next(fs for name, fs, _t in response.context["formset_list"] if name == "issuers")
+    names = [label for _value, label in issuers.forms[0].fields["unit"].choices][1:]
+    assert names.index("Đài Phát thanh - Truyền hình tỉnh") < names.index("Huyện Cao Lộc")
+    assert names.index("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") < names.index("Xã Ba Sơn")
