@@ -78,30 +78,27 @@ def check_offered(*, campaign, form: AwardForm) -> list[CheckResult]:
     return [_blocking(CheckCode.NOT_OFFERED, reason)]
 
 
-def _ended(form: AwardForm, before: datetime.date) -> list[CheckResult]:
-    reason = _("%(form)s is no longer awarded: it ended on %(end)s, before %(date)s.") % {
-        "form": form.name,
-        "end": _d(form.valid_to),
-        "date": _d(before),
-    }
-    return [_blocking(CheckCode.FORM_NOT_VALID, reason)]
-
-
-def _not_yet(form: AwardForm, after: datetime.date) -> list[CheckResult]:
-    reason = _("%(form)s is awarded only from %(start)s, after %(date)s.") % {
-        "form": form.name,
-        "start": _d(form.valid_from),
-        "date": _d(after),
-    }
+def _not_awarded_on(form: AwardForm, date: datetime.date) -> list[CheckResult]:
+    """`form` is not awarded on `date`: ended before it, or not yet begun."""
+    if form.valid_to and form.valid_to < date:
+        reason = _("%(form)s is no longer awarded: it ended on %(end)s, before %(date)s.") % {
+            "form": form.name,
+            "end": _d(form.valid_to),
+            "date": _d(date),
+        }
+    else:
+        reason = _("%(form)s is awarded only from %(start)s, after %(date)s.") % {
+            "form": form.name,
+            "start": _d(form.valid_from),
+            "date": _d(date),
+        }
     return [_blocking(CheckCode.FORM_NOT_VALID, reason)]
 
 
 def check_form_valid(*, form: AwardForm, on_date: datetime.date) -> list[CheckResult]:
     if form.is_valid_on(on_date):
         return []
-    if form.valid_to and form.valid_to < on_date:
-        return _ended(form, on_date)
-    return _not_yet(form, on_date)
+    return _not_awarded_on(form, on_date)
 
 
 def check_form_offerable(*, form: AwardForm, campaign) -> list[CheckResult]:
@@ -110,9 +107,9 @@ def check_form_offerable(*, form: AwardForm, campaign) -> list[CheckResult]:
     event or open)?"""
     first, last = campaign.awards_window
     if form.valid_to and form.valid_to < first:
-        return _ended(form, first)
+        return _not_awarded_on(form, first)
     if last and form.valid_from and form.valid_from > last:
-        return _not_yet(form, last)
+        return _not_awarded_on(form, last)
     return []
 
 

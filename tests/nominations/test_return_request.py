@@ -79,29 +79,32 @@ def test_the_district_sees_it_without_the_instruction_and_it_ends_on_resubmittin
     assert ASKED in html  # still in the timeline
 
 
+def _paged(make_dossier, tree, people, client, monkeypatch, comments):
+    """Three entries, two a page, returned with `comments`; the commune officer signed in."""
+    monkeypatch.setattr("nominations.views.ENTRIES_PER_PAGE", 2)
+    dossier, entries = _returned(
+        make_dossier, tree, people, ["giay-khen-chu-tich-xa"] * 3, comments
+    )
+    client.force_login(people.cao_lau_officer)
+    return dossier.get_absolute_url(), entries
+
+
 def test_an_entry_on_another_page_is_listed_without_a_link(
     client, tree, people, make_dossier, monkeypatch
 ):
-    monkeypatch.setattr("nominations.views.ENTRIES_PER_PAGE", 2)
-    dossier, entries = _returned(
-        make_dossier, tree, people, ["giay-khen-chu-tich-xa"] * 3, {2: "Bổ sung ảnh."}
-    )
-    client.force_login(people.cao_lau_officer)
-    top = _top(client.get(dossier.get_absolute_url()).content.decode())
+    url, entries = _paged(make_dossier, tree, people, client, monkeypatch, {2: "Bổ sung ảnh."})
+    top = _top(client.get(url).content.decode())
     assert f"<li>{entries[2].nominee_name}: Bổ sung ảnh.</li>" in top
-    page_2 = client.get(f"{dossier.get_absolute_url()}?page=2").content.decode()
+    page_2 = client.get(f"{url}?page=2").content.decode()
     assert f'href="#entry-{entries[2].pk}"' in _top(page_2)
 
 
 def test_an_entry_of_an_earlier_page_is_not_linked_from_a_later_one(
     client, tree, people, make_dossier, monkeypatch
 ):
-    monkeypatch.setattr("nominations.views.ENTRIES_PER_PAGE", 2)
-    dossier, entries = _returned(
-        make_dossier, tree, people, ["giay-khen-chu-tich-xa"] * 3, {0: "Dòng một.\nDòng hai."}
-    )
-    client.force_login(people.cao_lau_officer)
-    page_2 = client.get(f"{dossier.get_absolute_url()}?page=2").content.decode()
+    comments = {0: "Dòng một.\nDòng hai."}
+    url, entries = _paged(make_dossier, tree, people, client, monkeypatch, comments)
+    page_2 = client.get(f"{url}?page=2").content.decode()
     assert f"<li>{entries[0].nominee_name}: Dòng một.<br>Dòng hai.</li>" in _top(page_2)
 
 
