@@ -34,7 +34,9 @@ def unit_ids_visible_to(user) -> frozenset[int] | None:
         ids = {user.scope_root.pk}
         frontier = set(ids)
         while frontier:
-            below = set(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            below = set(
+                Unit.objects.filter(parent_id__in=frontier).order_by().values_list("pk", flat=True)
+            )
             replaced = set(
                 UnitSuccession.objects.filter(successor_id__in=frontier).values_list(
                     "predecessor_id", flat=True

@@ -21,6 +21,7 @@ from awards.selectors import award_register, person_history, unit_history
 from awards.services import awards_import, campaign_awards_save
 from campaigns.models import Unit
 from campaigns.selectors import campaign_editable_or_404
+from documents.collation import Vietnamese
 
 SESSION_IMPORT_KEY = "awards_import_file"
 
@@ -102,7 +103,7 @@ class UnitHistoryView(LoginRequiredMixin, ListView):
         ctx = super().get_context_data(**kwargs)
         ctx["unit"] = self.unit
         lineage = self.unit.lineage_ids() - {self.unit.pk}
-        ctx["replaced_units"] = Unit.objects.filter(pk__in=lineage).order_by("name")
+        ctx["replaced_units"] = Unit.objects.filter(pk__in=lineage).order_by(Vietnamese("name"))
         ctx["flags"] = self.unit.blocking_flags.order_by("-starts_on")
         return ctx
 
@@ -184,7 +185,7 @@ class CampaignAwardsEditView(LoginRequiredMixin, View):
         quotas_qs = AwardQuota.objects.filter(offer__campaign=campaign).select_related(
             "offer__form", "unit"
         )
-        units = units_visible_to(self.request.user).order_by("name")
+        units = units_visible_to(self.request.user).order_by(Vietnamese("name"))
         offers = OfferFormSet(
             data, queryset=offers_qs, prefix="offers", locked=campaign.is_live, campaign=campaign
         )

@@ -24,6 +24,7 @@ from campaigns.models import (
 )
 from campaigns.selectors import campaigns_visible_to
 from campaigns.services import campaign_period_errors, issuer_error
+from documents.collation import Vietnamese
 from documents.text import text_sort_key
 
 # Django 6's label of an empty choice, which Django's own Vietnamese catalogue lacks: listed here
@@ -153,7 +154,7 @@ class CampaignForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["parent"].queryset = parents
         # Units of both eras: a historical document names the units of its time. Those in force
         # on the campaign's date come first, by kind.
-        units = units_visible_to(user).order_by("name")
+        units = units_visible_to(user).order_by(Vietnamese("name"))
         field = self.fields["participating_units"]
         field.queryset = units
         # Built when the page is printed, after a POST has put its period on the instance.
@@ -219,7 +220,7 @@ class RowFormMixin(BootstrapFormMixin):
 
 def unit_choices() -> list:
     """The choices of a row's unit select (units of both eras), read once for a whole page."""
-    field = forms.ModelChoiceField(queryset=Unit.objects.order_by("name"))
+    field = forms.ModelChoiceField(queryset=Unit.objects.order_by(Vietnamese("name")))
     empty, *units = field.choices
     return [empty, *sorted(units, key=lambda choice: text_sort_key(choice[1]))]
 
@@ -227,7 +228,9 @@ def unit_choices() -> list:
 class IssuerForm(RowFormMixin, forms.ModelForm):
     # Units of both eras (a historical document names the units of its time); a unit outside
     # the user's is refused in clean_unit with a clear message.
-    unit = forms.ModelChoiceField(label=_("issuing unit"), queryset=Unit.objects.order_by("name"))
+    unit = forms.ModelChoiceField(
+        label=_("issuing unit"), queryset=Unit.objects.order_by(Vietnamese("name"))
+    )
 
     class Meta:
         model = CampaignIssuer
@@ -286,7 +289,7 @@ class ItemForm(RowFormMixin, forms.ModelForm):
 class TaskForm(RowFormMixin, forms.ModelForm):
     due_date = VnDateField(label=_("due date"), required=False)
     unit = forms.ModelChoiceField(
-        label=_("unit"), queryset=Unit.objects.order_by("name"), required=False
+        label=_("unit"), queryset=Unit.objects.order_by(Vietnamese("name")), required=False
     )
 
     class Meta:
@@ -296,7 +299,7 @@ class TaskForm(RowFormMixin, forms.ModelForm):
 
 class RecipientForm(RowFormMixin, forms.ModelForm):
     unit = forms.ModelChoiceField(
-        label=_("unit"), queryset=Unit.objects.order_by("name"), required=False
+        label=_("unit"), queryset=Unit.objects.order_by(Vietnamese("name")), required=False
     )
 
     class Meta:

@@ -15,6 +15,7 @@ from campaigns.models import (
     Unit,
 )
 from campaigns.services import may_edit
+from documents.collation import Vietnamese
 from documents.statements import as_prefetched, statement
 
 
@@ -154,7 +155,7 @@ def issuer_choices(qs) -> list[tuple[int, str]]:
 def _issuers_of(campaigns):
     return Unit.objects.filter(
         pk__in=CampaignIssuer.objects.filter(campaign__in=campaigns).values("unit_id")
-    ).order_by("name")
+    ).order_by(Vietnamese("name"))
 
 
 @statement

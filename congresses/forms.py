@@ -21,6 +21,7 @@ from congresses.models import (
     PilotUnit,
     PlanSection,
 )
+from documents.collation import Vietnamese
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -452,9 +453,10 @@ def row_choices() -> dict:
     from accounts.choices import Role
     from accounts.models import User
 
-    units = list(forms.ModelChoiceField(queryset=Unit.objects.order_by("name")).choices)
+    units = list(forms.ModelChoiceField(queryset=Unit.objects.order_by(Vietnamese("name"))).choices)
     clusters = [("", "---------")] + [
-        (c.pk, f"{c.name} ({c.year})") for c in Cluster.objects.order_by("-year", "name")
+        (c.pk, f"{c.name} ({c.year})")
+        for c in Cluster.objects.order_by("-year", Vietnamese("name"))
     ]
     members = [("", "---------")] + [
         (u.pk, u.get_full_name() or u.username)

@@ -12,6 +12,7 @@ from accounts.selectors import get_visible_or_404, scope_filter, unit_ids_visibl
 from campaigns.models import Cluster
 from congresses.choices import CORE_CATEGORIES, GUEST_CATEGORIES, EventState
 from congresses.models import CongressEvent, CongressPlan, Delegate
+from documents.collation import Vietnamese
 
 # -- scope ---------------------------------------------------------------------------------------
 
@@ -24,7 +25,9 @@ def plan_issuers_for(user):
 
     if not user.is_authenticated:
         return Unit.objects.none()
-    return scope_filter(Unit.objects.filter(kind=UnitKind.PROVINCE), user, "pk").order_by("name")
+    return scope_filter(Unit.objects.filter(kind=UnitKind.PROVINCE), user, "pk").order_by(
+        Vietnamese("name")
+    )
 
 
 def plans_visible_to(user):
@@ -201,7 +204,7 @@ def incoming_lists(*, event: CongressEvent):
         event.children.filter(upward_approved_at__isnull=False)
         .select_related("unit", "upward_approved_by")
         .prefetch_related(Prefetch("delegates", queryset=Delegate.objects.filter(sent_upward=True)))
-        .order_by("unit__name")
+        .order_by(Vietnamese("unit__name"))
     )
 
 
@@ -276,7 +279,9 @@ def board_events(
         qs = qs.filter(group=group)
     if state:
         qs = qs.filter(state=state)
-    return qs.select_related("unit", "level").order_by("level__deadline", "group", "unit__name")
+    return qs.select_related("unit", "level").order_by(
+        "level__deadline", Vietnamese("group"), Vietnamese("unit__name")
+    )
 
 
 def board_summary(*, events) -> list[dict]:
@@ -288,6 +293,6 @@ def board_summary(*, events) -> list[dict]:
             total=Count("pk"),
             **{s.value: Count("pk", filter=Q(state=s.value)) for s in EventState},
         )
-        .order_by("level__deadline", "group")
+        .order_by("level__deadline", Vietnamese("group"))
     )
     return list(rows)

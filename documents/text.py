@@ -51,7 +51,10 @@ def _word_key(word: str) -> WordKey:
 def text_sort_key(text: str) -> tuple:
     """Sort key for a name read from its first word, in Vietnamese alphabetical order: "Ban …"
     < "Đài …" < "Sở …" < "Ủy ban …" (a database's collation puts Đ and Ủ after Z)."""
-    return tuple(_word_key(word) for word in (text or "").split()), text or ""
+    words = [_word_key(word) for word in (text or "").split()]
+    # The letters of every word before any tone, as ICU's Vietnamese collation (which orders
+    # the database's lists, `documents.collation`) compares them: "Bà A" < "Ba B".
+    return tuple(w[0] for w in words), tuple(w[1] for w in words), text or ""
 
 
 def name_sort_key(full_name: str) -> tuple:

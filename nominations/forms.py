@@ -9,6 +9,7 @@ from accounts.selectors import units_visible_to
 from awards.choices import Gender, SubjectKind
 from awards.models import AwardForm
 from awards.selectors import offered_forms, people_visible_to
+from documents.collation import Vietnamese
 from nominations.choices import AttachmentKind, ReviewDecision
 
 
@@ -112,7 +113,7 @@ class EntryForm(PortalFormMixin, forms.Form):
         self.fields["person"].choices = [("", "—")] + [
             (p.pk, f"{p.full_name} ({p.birth_year or '?'}) – {p.unit.name}") for p in shown
         ]
-        self.fields["unit"].queryset = units_visible_to(user).order_by("name")
+        self.fields["unit"].queryset = units_visible_to(user).order_by(Vietnamese("name"))
 
     def clean(self):
         data = super().clean()

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from documents.collation import Vietnamese
 from documents.labels import ChoiceLabels
 from reports.choices import SUMMARY_STATUS_BADGE, SummaryStatus, WorkerCategory
 
@@ -40,7 +41,7 @@ class TargetResult(models.Model):
     class Meta:
         verbose_name = _("result against a target")
         verbose_name_plural = _("results against targets")
-        ordering = ["target", "unit__name"]
+        ordering = ["target", Vietnamese("unit__name")]
         constraints = [
             models.UniqueConstraint(fields=["target", "unit"], name="target_result_once_per_unit")
         ]

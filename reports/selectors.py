@@ -22,6 +22,7 @@ from campaigns.models.units import in_force_q
 from campaigns.selectors import campaigns_visible_to
 from decisions.choices import DecisionStatus
 from decisions.models import Decision
+from documents.collation import Vietnamese
 from documents.text import fold
 from nominations.choices import ACTIVE_ENTRY_STATUSES, DossierStatus, EntryStatus
 from nominations.deadlines import overdue_q
@@ -427,7 +428,7 @@ def units_not_proposed(*, campaign: Campaign, filters: Filters):
             .values("unit_id")
         )
         .only("pk", "name")
-        .order_by("name")
+        .order_by(Vietnamese("name"))
     )
 
 
@@ -511,7 +512,9 @@ def dashboard(*, user, filters: Filters) -> dict:
     )
     by_level = _counts(awards, "form__authority_level")
     by_unit = list(
-        awards.values("unit__name").annotate(n=Count("pk")).order_by("-n", "unit__name")[:TOP_UNITS]
+        awards.values("unit__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", Vietnamese("unit__name"))[:TOP_UNITS]
     )
     by_month = (
         awards.annotate(month=TruncMonth("decision_date"))
@@ -763,6 +766,6 @@ def honour_roll_choices() -> dict:
     years = standing.dates("decision_date", "year", order="DESC")
     return {
         "campaigns": [(c.pk, Truncator(c.title).chars(70)) for c in campaigns],
-        "units": [(u.pk, u.name) for u in units.order_by("name")],
+        "units": [(u.pk, u.name) for u in units.order_by(Vietnamese("name"))],
         "years": [(d.year, d.year) for d in years],
     }

@@ -27,6 +27,7 @@ from accounts.views import list_params, list_querystring
 from awards.choices import AuthorityLevel
 from campaigns.models import Campaign
 from campaigns.selectors import campaigns_visible_to
+from documents.collation import Vietnamese
 from documents.pdf import content_disposition, pdf_response
 from documents.templatetags.vn import clip
 from nominations.workflow import actor_unit
@@ -112,7 +113,7 @@ class DashboardView(StaffRequiredMixin, TemplateView):
                 "unit_choices": _unit_labels(
                     units_visible_to(user)
                     .administrative()
-                    .order_by("name")
+                    .order_by(Vietnamese("name"))
                     .values_list("pk", "name", "valid_to")
                 ),
                 "export_kinds": ExportKind.choices,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.choices import SubjectCategory
 from awards.models.catalogue import AwardForm
+from documents.collation import Vietnamese
 from documents.labels import ChoiceLabels
 
 
@@ -95,7 +96,7 @@ class AwardQuota(models.Model):
     class Meta:
         verbose_name = _("award quota")
         verbose_name_plural = _("award quotas")
-        ordering = ["offer", "unit__name"]
+        ordering = ["offer", Vietnamese("unit__name")]
         constraints = [models.UniqueConstraint(fields=["offer", "unit"], name="award_quota_unique")]
 
     def __str__(self):

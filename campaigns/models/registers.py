@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from documents.collation import Vietnamese
+
 from .units import Unit
 
 
@@ -53,7 +55,7 @@ class DocumentRegister(models.Model):
     class Meta:
         verbose_name = _("document register")
         verbose_name_plural = _("document registers")
-        ordering = ["-year", "unit__name", "doc_type__abbreviation"]
+        ordering = ["-year", Vietnamese("unit__name"), "doc_type__abbreviation"]
         constraints = [
             models.UniqueConstraint(
                 fields=["unit", "doc_type", "year"], name="document_register_unique"

@@ -15,6 +15,7 @@ from campaigns.choices import (
     UnitKind,
     UnitLevel,
 )
+from documents.collation import Vietnamese
 from documents.labels import ChoiceLabels
 from documents.text import fold
 
@@ -104,7 +105,7 @@ class Unit(ChoiceLabels, models.Model):
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-        ordering = ["name"]
+        ordering = [Vietnamese("name")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_from__isnull=True)
@@ -308,7 +309,7 @@ class Cluster(ChoiceLabels, models.Model):
     class Meta:
         verbose_name = _("emulation cluster")
         verbose_name_plural = _("emulation clusters")
-        ordering = ["-year", "name"]
+        ordering = ["-year", Vietnamese("name")]
         constraints = [
             models.UniqueConstraint(fields=["name", "year"], name="cluster_name_year_unique")
         ]

@@ -8,6 +8,7 @@ from accounts.selectors import get_visible_or_404, units_visible_to
 from accounts.views import list_params, list_querystring
 from campaigns.choices import UnitKind
 from campaigns.models import REFORM_DATE, Unit
+from documents.collation import Vietnamese
 
 
 def _parse_date(value: str | None) -> datetime.date | None:
@@ -35,7 +36,7 @@ class UnitListView(LoginRequiredMixin, ListView):
             qs = qs.in_force(REFORM_DATE - datetime.timedelta(days=1))
         elif era == "after":
             qs = qs.in_force(max(REFORM_DATE, timezone.localdate()))
-        return qs.order_by("kind", "name")
+        return qs.order_by("kind", Vietnamese("name"))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -67,8 +68,8 @@ class UnitDetailView(LoginRequiredMixin, DetailView):
             on = timezone.localdate() if unit.is_in_force() else (unit.valid_to or unit.valid_from)
         ctx["on"] = on
         ctx["ancestors"] = unit.ancestors_on(on)
-        ctx["children"] = unit.children_on(on).order_by("name")
-        ctx["predecessors"] = unit.predecessors.order_by("name")
-        ctx["direct_successors"] = unit.successors.order_by("name")
+        ctx["children"] = unit.children_on(on).order_by(Vietnamese("name"))
+        ctx["predecessors"] = unit.predecessors.order_by(Vietnamese("name"))
+        ctx["direct_successors"] = unit.successors.order_by(Vietnamese("name"))
         ctx["successors_today"] = [] if unit.is_in_force() else unit.successors_on()
         return ctx

@@ -15,6 +15,7 @@ from congresses.choices import (
     EventForm,
     EventState,
 )
+from documents.collation import Vietnamese
 from documents.labels import ChoiceLabels
 from documents.text import fold
 
@@ -94,7 +95,7 @@ class CongressEvent(ChoiceLabels, models.Model):
     class Meta:
         verbose_name = _("congress event")
         verbose_name_plural = _("congress events")
-        ordering = ["plan", "deadline", "unit__name"]
+        ordering = ["plan", "deadline", Vietnamese("unit__name")]
         constraints = [
             models.UniqueConstraint(fields=["plan", "unit"], name="congress_event_once_per_unit"),
             models.CheckConstraint(
