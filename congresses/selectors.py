@@ -211,16 +211,28 @@ def incoming_lists(*, event: CongressEvent):
 # -- candidates ----------------------------------------------------------------------------------
 
 
-def delegate_candidates(*, user, text: str, limit: int = 10) -> dict:
+@dataclass
+class Candidate:
+    """One person found for the delegate list: from the award register, with their newest
+    nomination found by the same name (picking it links the delegate to that entry too)."""
+
+    person: object
+    award_count: int
+    entry: object = None
+    on_list: bool = False
+
+
+def delegate_candidates(*, user, event: CongressEvent, text: str, limit: int = 10) -> dict:
     """People of the award register and individual nominees whose name matches `text`
-    (diacritics optional), within the user's units."""
-    from awards.models import Person
+    (diacritics optional), within the user's units: one row per person, those already on
+    `event`'s list marked (three queries)."""
+    from awards.models import Award, Person
     from documents.text import fold
     from nominations.models import Entry
 
     words = fold(text).split()
     if not words:
-        return {"people": [], "entries": []}
+        return {"candidates": []}
     people = scope_filter(Person.objects.search(text), user, "unit")
     people = people.select_related("unit").annotate(
         award_count=Count("awards", filter=Q(awards__revoked=False))
@@ -228,13 +240,36 @@ def delegate_candidates(*, user, text: str, limit: int = 10) -> dict:
     entries = Entry.objects.filter(person__isnull=False)
     for word in words:
         entries = entries.filter(nominee_name_folded__contains=word)
-    entries = scope_filter(entries, user, "person__unit").select_related(
-        "person__unit", "proposed_form"
+    awards_of_person = (
+        Award.objects.filter(person=OuterRef("person_id"), revoked=False)
+        .order_by()
+        .values("person_id")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    return {
-        "people": list(people.order_by("name_folded")[:limit]),
-        "entries": list(entries.order_by("-pk")[:limit]),
+    entries = (
+        scope_filter(entries, user, "person__unit")
+        .select_related("person__unit", "proposed_form")
+        .annotate(person_award_count=Coalesce(Subquery(awards_of_person), 0))
+    )
+    rows: dict[int, Candidate] = {
+        person.pk: Candidate(person=person, award_count=person.award_count)
+        for person in people.order_by("name_folded")[:limit]
     }
+    for entry in entries.order_by("-pk")[:limit]:
+        row = rows.get(entry.person_id)
+        if row is None:
+            rows[entry.person_id] = Candidate(
+                person=entry.person, award_count=entry.person_award_count, entry=entry
+            )
+        elif row.entry is None:
+            row.entry = entry
+    on_list = set(
+        event.delegates.filter(person_id__in=list(rows)).values_list("person_id", flat=True)
+    )
+    for person_id, row in rows.items():
+        row.on_list = person_id in on_list
+    return {"candidates": list(rows.values())}
 
 
 # -- the progress board --------------------------------------------------------------------------

@@ -544,7 +544,9 @@ class CandidateSearchView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         event = selectors.event_visible_or_404(user=request.user, pk=pk)
-        found = selectors.delegate_candidates(user=request.user, text=request.GET.get("q", ""))
+        found = selectors.delegate_candidates(
+            user=request.user, event=event, text=request.GET.get("q", "")
+        )
         return render(
             request,
             "congresses/includes/candidates.html",

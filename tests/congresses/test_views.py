@@ -171,7 +171,7 @@ def test_candidates_are_found_without_diacritics_and_added_from_the_register(
     response = client.get(
         reverse("congresses:candidates", args=[event.pk]), {"q": "hoang thi loi"}, **HTMX
     )
-    assert response.context["people"] == [person]
+    assert [c.person for c in response.context["candidates"]] == [person]
     response = client.post(
         reverse("congresses:delegate_pick", args=[event.pk]),
         {"person": person.pk, "category": DelegateCategory.FARMER},
@@ -186,6 +186,57 @@ def test_candidates_are_found_without_diacritics_and_added_from_the_register(
         1995,
     )
     assert delegate.unit_name == "Xã Cao Lâu"
+
+
+def test_a_nominated_person_is_one_candidate_and_one_on_the_list_is_marked(
+    client, plan, tree, officers, event_of
+):
+    """Before, a person of the register who was also nominated came twice (once per source),
+    and a person already on the list still offered "Add"."""
+    from awards.models import AwardForm
+    from awards.seed import seed_award_catalogue
+    from tests.nominations.factories import CampaignFactory, DossierFactory, EntryFactory
+
+    seed_award_catalogue()
+    form = AwardForm.objects.get(code="giay-khen-chu-tich-xa")
+    campaign = CampaignFactory(issuer=tree.cao_lau, forms=["giay-khen-chu-tich-xa"])
+    dossier = DossierFactory(campaign=campaign, proposing_unit=tree.cao_lau)
+    nominated = Person.objects.create(full_name="Hoàng Văn Lợi", birth_year=1978, unit=tree.cao_lau)
+    entry = EntryFactory(
+        dossier=dossier, person=nominated, nominee_name=nominated.full_name, requested_form=form
+    )
+    picked = Person.objects.create(full_name="Hoàng Thị Hà", birth_year=1990, unit=tree.cao_lau)
+    event = event_of(tree.cao_lau)
+    services.delegate_add_person(
+        event=event, actor=officers.cao_lau, person=picked, category=DelegateCategory.FARMER
+    )
+    client.force_login(officers.cao_lau)
+    url = reverse("congresses:candidates", args=[event.pk])
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, {"q": "hoang"}, **HTMX)
+    found = {c.person.full_name: c for c in response.context["candidates"]}
+    assert sorted(found) == ["Hoàng Thị Hà", "Hoàng Văn Lợi"]
+    assert (found["Hoàng Văn Lợi"].entry, found["Hoàng Văn Lợi"].on_list) == (entry, False)
+    assert (found["Hoàng Thị Hà"].entry, found["Hoàng Thị Hà"].on_list) == (None, True)
+    html = response.content.decode()
+    assert html.count('name="entry"') == 1
+    assert html.count('name="person"') == 0
+    assert "Đã có trong danh sách" in html
+    # Session, user, the user's units (two), the event, then people, entries and the people
+    # already on the list.
+    assert len(ctx.captured_queries) == 8
+    # Picking the nominee links the delegate to the person and the entry.
+    client.post(
+        reverse("congresses:delegate_pick", args=[event.pk]),
+        {"entry": entry.pk, "category": DelegateCategory.GOOD_EXAMPLE},
+        **HTMX,
+    )
+    delegate = event.delegates.get(person=nominated)
+    assert delegate.entry == entry
+    found = {
+        c.person.full_name: c for c in client.get(url, {"q": "hoang"}, **HTMX).context["candidates"]
+    }
+    assert found["Hoàng Văn Lợi"].on_list
 
 
 def test_confirming_a_list_that_breaks_the_rule_shows_why(client, plan, tree, officers, event_of):
