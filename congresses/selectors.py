@@ -13,6 +13,7 @@ from campaigns.models import Cluster
 from congresses.choices import CORE_CATEGORIES, GUEST_CATEGORIES, EventState
 from congresses.models import CongressEvent, CongressPlan, Delegate
 from documents.collation import Vietnamese
+from documents.text import text_sort_key
 
 # -- scope ---------------------------------------------------------------------------------------
 
@@ -328,6 +329,8 @@ def board_summary(*, events) -> list[dict]:
             total=Count("pk"),
             **{s.value: Count("pk", filter=Q(state=s.value)) for s in EventState},
         )
-        .order_by("level__deadline", Vietnamese("group"))
+        .order_by("level__deadline", "group")
     )
-    return list(rows)
+    # The groups in Vietnamese order, sorted here: a collation on the grouped expression
+    # would put its subquery into GROUP BY, which PostgreSQL refuses.
+    return sorted(rows, key=lambda row: (row["level__deadline"], text_sort_key(row["group"])))
