@@ -427,6 +427,47 @@ def delegate_add_person(*, event: CongressEvent, actor, person, category: str, e
 
 
 @transaction.atomic
+def delegates_take_from_below(*, event: CongressEvent, child: CongressEvent, actor) -> int:
+    """Put on `event`'s list the delegates a unit below sent up with its approved list.
+
+    Those already on it (the same person of the register, or the same name and birth year)
+    are skipped. All or none: when the seats run out, nothing is added. Returns how many
+    were added.
+    """
+    _require(may_edit_event(event=event, actor=actor))
+    child = CongressEvent.objects.only("parent_id", "upward_approved_at").get(pk=child.pk)
+    if child.parent_id != event.pk or child.upward_approved_at is None:
+        raise ValidationError(_("This unit has sent no approved list to this congress."))
+    event = _locked(event)
+    _check_list_open(event)
+    present = list(event.delegates.values_list("person_id", "name_folded", "birth_year"))
+    people = {person_id for person_id, _name, _year in present if person_id}
+    names = {(name, year) for _person, name, year in present}
+    added = 0
+    sent = child.delegates.filter(sent_upward=True).select_related("person", "entry")
+    for sent_delegate in sent.order_by("created_at", "pk"):
+        if sent_delegate.person_id in people or (
+            (sent_delegate.name_folded, sent_delegate.birth_year) in names
+        ):
+            continue
+        delegate_add(
+            event=event,
+            actor=actor,
+            category=sent_delegate.category,
+            full_name=sent_delegate.full_name,
+            gender=sent_delegate.gender,
+            ethnicity=sent_delegate.ethnicity,
+            birth_year=sent_delegate.birth_year,
+            position_title=sent_delegate.position_title,
+            unit_name=sent_delegate.unit_name,
+            person=sent_delegate.person,
+            entry=sent_delegate.entry,
+        )
+        added += 1
+    return added
+
+
+@transaction.atomic
 def delegate_remove(*, delegate: Delegate, actor) -> None:
     event = delegate.event
     _require(may_edit_event(event=event, actor=actor))

@@ -45,6 +45,11 @@ urlpatterns = [
         name="upward_approve",
     ),
     path(
+        "events/<int:pk>/incoming/<int:child_pk>/take/",
+        views.IncomingTakeView.as_view(),
+        name="incoming_take",
+    ),
+    path(
         "events/<int:pk>/delegates/pdf/", views.DelegateListPdfView.as_view(), name="delegates_pdf"
     ),
     path(

@@ -7,9 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView
@@ -590,6 +591,38 @@ class EventReopenListView(EventActionView):
 class EventUpwardApproveView(EventActionView):
     service = staticmethod(services.event_upward_approve)
     done_message = _("The list of delegates to the congress above is approved.")
+
+
+class IncomingTakeView(LoginRequiredMixin, View):
+    """POST: put the delegates a unit below sent up on this event's own list."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, child_pk):
+        event = selectors.event_visible_or_404(user=request.user, pk=pk)
+        child = get_object_or_404(event.children.select_related("unit"), pk=child_pk)
+        try:
+            added = services.delegates_take_from_below(event=event, child=child, actor=request.user)
+        except ValidationError as error:
+            _error_messages(request, error)
+        else:
+            if added:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d delegate of %(unit)s added to the list.",
+                        "%(count)d delegates of %(unit)s added to the list.",
+                        added,
+                    )
+                    % {"count": added, "unit": child.unit.name},
+                )
+            else:
+                messages.info(
+                    request,
+                    _("Every delegate of %(unit)s is already on the list.")
+                    % {"unit": child.unit.name},
+                )
+        return redirect(event)
 
 
 class DelegateListPdfView(LoginRequiredMixin, View):

@@ -121,6 +121,7 @@ MATRIX = {
     "congresses:event_detail": S(302, 404, 404, 404, 404, 404),
     "congresses:event_meter": S(302, 404, 404, 404, 404, 404),
     "congresses:event_record": POST_ONLY(302, outsider_post=404),
+    "congresses:incoming_take": POST_ONLY(302, outsider_post=404),
     "congresses:level_edit": S(302, 404, 403, 403, 404, 404),
     "congresses:list_confirm": POST_ONLY(302, outsider_post=404),
     "congresses:list_reopen": POST_ONLY(302, outsider_post=404),
@@ -319,6 +320,7 @@ def kwargs_for(name, w):
         "congresses:level_edit": {"pk": w.plan.pk, "level_pk": 999_999},
         "congresses:delegate_remove": {"pk": event, "delegate_pk": 999_999},
         "congresses:delegate_upward": {"pk": event, "delegate_pk": 999_999},
+        "congresses:incoming_take": {"pk": event, "child_pk": 999_999},
     }
     if name in by_name:
         return by_name[name]

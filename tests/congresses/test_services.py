@@ -199,3 +199,77 @@ def test_moving_a_levels_deadline_moves_it_on_events_not_held(plan, tree, office
     level = event_of(tree.cao_lau).level
     services.level_update(level=level, actor=officers.province, deadline=datetime.date(2020, 4, 30))
     assert event_of(tree.cao_lau).deadline == datetime.date(2020, 4, 30)
+
+
+def _sent_up(event, officers, names):
+    """`names` sent from the commune's event to the district's, the list approved."""
+    for name in names:
+        _add(event, officers.cao_lau, full_name=name, birth_year=1990)
+    for delegate in event.delegates.all():
+        services.delegate_send_upward(delegate=delegate, actor=officers.cao_lau, sent=True)
+    services.event_record_held(
+        event=event,
+        actor=officers.cao_lau,
+        held_on=datetime.date(2020, 3, 20),
+        form=EventForm.CONGRESS,
+    )
+    services.event_upward_approve(event=event, actor=officers.cao_lau_leader)
+
+
+def test_the_district_takes_a_communes_approved_list_onto_its_own(plan, tree, officers, event_of):
+    commune, district = event_of(tree.cao_lau), event_of(tree.cao_loc)
+    # Not yet approved: refused.
+    _add(commune, officers.cao_lau, full_name="Lăng Thị Sớm", birth_year=1990)
+    with pytest.raises(ValidationError):
+        services.delegates_take_from_below(event=district, child=commune, actor=officers.cao_loc)
+    commune.delegates.all().delete()
+    _sent_up(commune, officers, ["Hoàng Văn Một", "Vi Thị Hai"])
+    # One of them is already on the district's list (typed in by hand).
+    _add(district, officers.cao_loc, full_name="Vi Thị Hai", birth_year=1990)
+    added = services.delegates_take_from_below(
+        event=district, child=commune, actor=officers.cao_loc
+    )
+    assert added == 1
+    assert sorted(district.delegates.values_list("full_name", flat=True)) == [
+        "Hoàng Văn Một",
+        "Vi Thị Hai",
+    ]
+    taken = district.delegates.get(full_name="Hoàng Văn Một")
+    assert (taken.category, taken.ethnicity, taken.birth_year, taken.sent_upward) == (
+        CORE,
+        "Tày",
+        1990,
+        False,
+    )
+    # Taking it again adds nobody.
+    assert (
+        services.delegates_take_from_below(event=district, child=commune, actor=officers.cao_loc)
+        == 0
+    )
+
+
+def test_taking_a_list_is_all_or_none_within_the_seats(plan, tree, officers, event_of):
+    commune, district = event_of(tree.cao_lau), event_of(tree.cao_loc)
+    _sent_up(commune, officers, ["Hoàng Văn Một", "Vi Thị Hai"])
+    district.level.max_delegates = 2
+    district.level.save()
+    _add(district, officers.cao_loc, full_name="Khách Mời", category=GUEST)
+    with pytest.raises(ValidationError) as refused:
+        services.delegates_take_from_below(event=district, child=commune, actor=officers.cao_loc)
+    assert "2" in refused.value.messages[0]
+    assert list(district.delegates.values_list("full_name", flat=True)) == ["Khách Mời"]
+
+
+def test_only_the_event_above_takes_a_list(plan, tree, officers, event_of):
+    commune = event_of(tree.cao_lau)
+    _sent_up(commune, officers, ["Hoàng Văn Một"])
+    # The city's event is not the commune's parent; the commune's officer may not edit the
+    # district's event.
+    with pytest.raises(ValidationError):
+        services.delegates_take_from_below(
+            event=event_of(tree.city), child=commune, actor=officers.province
+        )
+    with pytest.raises(PermissionDenied):
+        services.delegates_take_from_below(
+            event=event_of(tree.cao_loc), child=commune, actor=officers.cao_lau
+        )

@@ -347,3 +347,39 @@ def test_board_groups_by_cluster_and_parent_and_filters_by_state(
     assert {e.unit for e in overdue} == {tree.xuat_le, tree.hoang_dong}
     before = client.get(url, {"as_of": "01/03/2020", "state": "pending"}).context["events"]
     assert tree.cao_lau in {e.unit for e in before}
+
+
+def test_the_district_puts_a_received_list_on_its_own_from_its_page(
+    client, plan, tree, officers, event_of
+):
+    commune, district = event_of(tree.cao_lau), event_of(tree.cao_loc)
+    services.delegate_add(
+        event=commune,
+        actor=officers.cao_lau,
+        category=DelegateCategory.FARMER,
+        full_name="Hoàng Thị Lợi",
+        gender="female",
+    )
+    services.delegate_send_upward(
+        delegate=commune.delegates.get(), actor=officers.cao_lau, sent=True
+    )
+    services.event_record_held(
+        event=commune, actor=officers.cao_lau, held_on=datetime.date(2020, 3, 20), form="congress"
+    )
+    services.event_upward_approve(event=commune, actor=officers.cao_lau_leader)
+    client.force_login(officers.cao_loc)
+    page = client.get(reverse("congresses:event_detail", args=[district.pk])).content.decode()
+    take = reverse("congresses:incoming_take", args=[district.pk, commune.pk])
+    assert f'action="{take}"' in page
+    response = client.post(take, follow=True)
+    assert "Đã thêm 1 đại biểu của Xã Cao Lâu vào danh sách." in response.content.decode()
+    response = client.post(take, follow=True)
+    assert "Mọi đại biểu của Xã Cao Lâu đã có trong danh sách." in response.content.decode()
+    assert list(district.delegates.values_list("full_name", flat=True)) == ["Hoàng Thị Lợi"]
+    # The city's event is outside the district officer's units.
+    assert (
+        client.post(
+            reverse("congresses:incoming_take", args=[event_of(tree.city).pk, commune.pk])
+        ).status_code
+        == 404
+    )
