@@ -45,3 +45,30 @@ def register_sqlite_collation(sender, connection, **kwargs):
     """`connection_created` receiver: give a new SQLite connection the collation `vi`."""
     if connection.vendor == "sqlite":
         connection.connection.create_collation(SQLITE_COLLATION, _compare)
+
+
+def check_collation(app_configs=None, databases=None, **kwargs):
+    """System check (database tag, run by `migrate` and `check --database`): PostgreSQL has
+    the ICU collation that unit lists are ordered by."""
+    from django.core.checks import Error
+    from django.db import connections
+
+    errors = []
+    for alias in databases or ():
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_collation WHERE collname = %s", [POSTGRESQL_COLLATION])
+            found = cursor.fetchone() is not None
+        if not found:
+            errors.append(
+                Error(
+                    f"PostgreSQL database '{alias}' has no collation {POSTGRESQL_COLLATION!r}: "
+                    "unit lists are sorted in Vietnamese with it.",
+                    hint="Use a PostgreSQL built with ICU (Debian's, Ubuntu's and the official "
+                    "images are).",
+                    id="documents.E001",
+                )
+            )
+    return errors

@@ -96,3 +96,16 @@ def test_the_unit_list_page_shows_districts_in_vietnamese_order(client, tree, ma
         for n in ("Huyện Bắc Sơn", "Huyện Chi Lăng", "Huyện Đình Lập", "Huyện Văn Quan")
     ]
     assert order == sorted(order), shown
+
+
+def test_the_database_check_names_a_missing_collation(monkeypatch):
+    from documents import collation
+
+    assert collation.check_collation(databases=["default"]) == []
+    monkeypatch.setattr(collation, "POSTGRESQL_COLLATION", "xx-nowhere-icu")
+    errors = collation.check_collation(databases=["default"])
+    if connection.vendor == "postgresql":
+        assert [e.id for e in errors] == ["documents.E001"]
+        assert "xx-nowhere-icu" in errors[0].msg
+    else:
+        assert errors == []
