@@ -96,3 +96,9 @@ def test_loading_twice_changes_nothing(units):
     count = Unit.objects.count()
     call_command("loaddata", "fixtures/units.json", verbosity=0)
     assert Unit.objects.count() == count
+
+
+def test_every_unit_name_starts_with_a_capital(units):
+    """The source package spells one new commune "xã Bắc Sơn"; lists sorted it apart."""
+    lower = [name for name in Unit.objects.values_list("name", flat=True) if not name[0].isupper()]
+    assert lower == []

@@ -62,6 +62,8 @@ DISTRICT_BLOC = (4, "Khối các huyện, thành phố", "bloc")
 
 
 def _unit(pk, name, kind, parent=None, code="", valid_from=None, valid_to=None, office_for=None):
+    # The package spells one new commune "xã Bắc Sơn": a name starts with a capital.
+    name = name[:1].upper() + name[1:]
     return {
         "model": "campaigns.unit",
         "pk": pk,
