@@ -128,6 +128,14 @@ class CongressPlan(models.Model):
         return _lines(self.signer_mode)
 
     @property
+    def heading(self) -> str:
+        """ "Kế hoạch 12/KH-UBND" on the portal's pages; a plan without a number (a draft, or
+        seed 004's, numbered by hand on paper) by its year rather than by a blank number."""
+        if self.number:
+            return _("Plan %(number)s") % {"number": self.number_text}
+        return _("Plan of %(year)s") % {"year": self.issue_year}
+
+    @property
     def number_text(self) -> str:
         from documents.vietnamese import doc_number
 

@@ -177,6 +177,10 @@ def test_publishing_numbers_the_plan_in_the_issuers_kh_register_then_events_foll
     client, create_plan, tree, officers
 ):
     plan = create_plan()
+    # A draft has no number yet: the page names it by its year, not by a blank number.
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert f"Kế hoạch năm {plan.issue_year}" in page
+    assert "/KH-UBND" not in page.split("</h1>")[0]
     generate = reverse("congresses:plan_generate", args=[plan.pk])
     response = client.post(generate, follow=True)
     assert "Hãy ban hành kế hoạch trước khi tạo hội nghị, đại hội của các đơn vị." in (
@@ -192,6 +196,8 @@ def test_publishing_numbers_the_plan_in_the_issuers_kh_register_then_events_foll
     entry = RegisterEntry.objects.get(object_type="congresses.congressplan", object_id=plan.pk)
     assert (entry.register.unit, entry.register.doc_type.abbreviation) == (tree.province, "KH")
     assert plan.number == entry.number
+    heading = f"Kế hoạch {plan.number:02d}/KH-UBND"
+    assert heading in client.get(plan.get_absolute_url()).content.decode()
     second = create_plan(title="Kế hoạch thứ hai")
     services.plan_publish(plan=second, actor=officers.province)
     second.refresh_from_db()
