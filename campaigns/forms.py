@@ -221,8 +221,7 @@ class RowFormMixin(BootstrapFormMixin):
 def unit_choices() -> list:
     """The choices of a row's unit select (units of both eras), read once for a whole page."""
     field = forms.ModelChoiceField(queryset=Unit.objects.order_by(Vietnamese("name")))
-    empty, *units = field.choices
-    return [empty, *sorted(units, key=lambda choice: text_sort_key(choice[1]))]
+    return list(field.choices)
 
 
 class IssuerForm(RowFormMixin, forms.ModelForm):

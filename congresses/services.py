@@ -5,6 +5,7 @@ transaction, so that a refused change leaves nothing half-saved.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -426,30 +427,59 @@ def delegate_add_person(*, event: CongressEvent, actor, person, category: str, e
     )
 
 
+@dataclass
+class TakenFromBelow:
+    added: int
+    already_on_list: list[str]
+
+
 @transaction.atomic
-def delegates_take_from_below(*, event: CongressEvent, child: CongressEvent, actor) -> int:
+def delegates_take_from_below(
+    *, event: CongressEvent, child: CongressEvent, actor
+) -> TakenFromBelow:
     """Put on `event`'s list the delegates a unit below sent up with its approved list.
 
-    Those already on it (the same person of the register, or the same name and birth year)
-    are skipped. All or none: when the seats run out, nothing is added. Returns how many
-    were added.
+    Those already on it are left out and named: the same person of the register, or the same
+    name with the same birth year (or a birth year missing on either side). All or none: when
+    the seats left are fewer than the delegates to add, nothing is added.
     """
     _require(may_edit_event(event=event, actor=actor))
-    child = CongressEvent.objects.only("parent_id", "upward_approved_at").get(pk=child.pk)
+    child = CongressEvent.objects.select_related("unit").get(pk=child.pk)
     if child.parent_id != event.pk or child.upward_approved_at is None:
         raise ValidationError(_("This unit has sent no approved list to this congress."))
     event = _locked(event)
     _check_list_open(event)
     present = list(event.delegates.values_list("person_id", "name_folded", "birth_year"))
     people = {person_id for person_id, _name, _year in present if person_id}
-    names = {(name, year) for _person, name, year in present}
-    added = 0
+
+    def on_list(sent) -> bool:
+        if sent.person_id in people:
+            return True
+        return any(
+            name == sent.name_folded
+            and (year is None or sent.birth_year is None or year == sent.birth_year)
+            for _person, name, year in present
+        )
+
     sent = child.delegates.filter(sent_upward=True).select_related("person", "entry")
+    to_add, already = [], []
     for sent_delegate in sent.order_by("created_at", "pk"):
-        if sent_delegate.person_id in people or (
-            (sent_delegate.name_folded, sent_delegate.birth_year) in names
-        ):
-            continue
+        (already if on_list(sent_delegate) else to_add).append(sent_delegate)
+    cap = event.level.max_delegates
+    if cap is not None and len(to_add) > cap - len(present):
+        raise ValidationError(
+            _(
+                "%(unit)s sends %(count)s delegates not yet on the list, and this event has "
+                "%(free)s seats left (at most %(cap)s): nobody was added."
+            )
+            % {
+                "unit": child.unit.name,
+                "count": len(to_add),
+                "free": max(cap - len(present), 0),
+                "cap": cap,
+            }
+        )
+    for sent_delegate in to_add:
         delegate_add(
             event=event,
             actor=actor,
@@ -463,8 +493,7 @@ def delegates_take_from_below(*, event: CongressEvent, child: CongressEvent, act
             person=sent_delegate.person,
             entry=sent_delegate.entry,
         )
-        added += 1
-    return added
+    return TakenFromBelow(added=len(to_add), already_on_list=[d.full_name for d in already])
 
 
 @transaction.atomic

@@ -602,25 +602,26 @@ class IncomingTakeView(LoginRequiredMixin, View):
         event = selectors.event_visible_or_404(user=request.user, pk=pk)
         child = get_object_or_404(event.children.select_related("unit"), pk=child_pk)
         try:
-            added = services.delegates_take_from_below(event=event, child=child, actor=request.user)
+            taken = services.delegates_take_from_below(event=event, child=child, actor=request.user)
         except ValidationError as error:
             _error_messages(request, error)
         else:
-            if added:
+            unit = child.unit.name
+            if taken.added:
                 messages.success(
                     request,
                     ngettext(
                         "%(count)d delegate of %(unit)s added to the list.",
                         "%(count)d delegates of %(unit)s added to the list.",
-                        added,
+                        taken.added,
                     )
-                    % {"count": added, "unit": child.unit.name},
+                    % {"count": taken.added, "unit": unit},
                 )
-            else:
+            if taken.already_on_list:
                 messages.info(
                     request,
-                    _("Every delegate of %(unit)s is already on the list.")
-                    % {"unit": child.unit.name},
+                    _("Already on the list, not added again: %(names)s.")
+                    % {"names": ", ".join(taken.already_on_list)},
                 )
         return redirect(event)
 

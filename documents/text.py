@@ -2,7 +2,10 @@
 
 import unicodedata
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+# Ð (U+00D0, eth), typed for Đ (U+0110) with some old keyboards and fonts: folded to d, and
+# sorted as a d, as ICU's Vietnamese collation sorts it.
+_ETH = str.maketrans({"ð": "d", "Ð": "D"})
 
 
 def fold(text: str) -> str:
@@ -32,7 +35,7 @@ def _word_key(word: str) -> WordKey:
     """Letters first, tones second: "an" < "án" < "anh" < "ánh" < "ăn"."""
     letters: list[int] = []
     tones: list[int] = []
-    for ch in unicodedata.normalize("NFD", word.lower()):
+    for ch in unicodedata.normalize("NFD", word.translate(_ETH).lower()):
         if ch in _TONE_RANK:
             if tones:
                 tones[-1] = _TONE_RANK[ch]
@@ -49,8 +52,9 @@ def _word_key(word: str) -> WordKey:
 
 
 def text_sort_key(text: str) -> tuple:
-    """Sort key for a name read from its first word, in Vietnamese alphabetical order: "Ban …"
-    < "Đài …" < "Sở …" < "Ủy ban …" (a database's collation puts Đ and Ủ after Z)."""
+    """Sort key for a name in Vietnamese alphabetical order, the order of ICU's Vietnamese
+    collation (`documents.collation`): "Ban …" < "Đài …" < "Sở …" < "Ủy ban …" (a database's
+    own collation puts Đ and Ủ after Z). The letters of every word come before any tone."""
     words = [_word_key(word) for word in (text or "").split()]
     # The letters of every word before any tone, as ICU's Vietnamese collation (which orders
     # the database's lists, `documents.collation`) compares them: "Bà A" < "Ba B".

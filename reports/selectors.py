@@ -673,7 +673,7 @@ def awards_by_form_and_unit(awards) -> FormUnitTable:
     cells = list(
         awards.values("unit__name", "form__name", "form__order")
         .annotate(n=Count("pk"))
-        .order_by("unit__name", "form__order", "form__name")
+        .order_by(Vietnamese("unit__name"), "form__order", "form__name")
     )
     forms: list[str] = []
     for cell in sorted(cells, key=lambda c: (c["form__order"], c["form__name"])):

@@ -17,7 +17,7 @@ from campaigns.choices import (
 )
 from documents.collation import Vietnamese
 from documents.labels import ChoiceLabels
-from documents.text import fold
+from documents.text import fold, text_sort_key
 
 # The day the district level was abolished (Nghị quyết 1672/NQ-UBTVQH15 for Lạng Sơn).
 REFORM_DATE = datetime.date(2025, 7, 1)
@@ -126,6 +126,9 @@ class Unit(ChoiceLabels, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        # One space between words: the lists' order (ICU's, and text_sort_key's) reads a
+        # doubled or leading space as a character of its own.
+        self.name = " ".join((self.name or "").split())
         self.name_folded = fold(self.name)
         if kwargs.get("update_fields") and "name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
@@ -236,7 +239,7 @@ class Unit(ChoiceLabels, models.Model):
                     result[unit.pk] = unit
                 else:
                     frontier.append(unit)
-        return sorted(result.values(), key=lambda u: u.name)
+        return sorted(result.values(), key=lambda u: text_sort_key(u.name))
 
     def lineage_ids(self) -> set[int]:
         """This unit and every unit it replaced, transitively (for history that follows lineage)."""

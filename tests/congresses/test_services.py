@@ -223,15 +223,18 @@ def test_the_district_takes_a_communes_approved_list_onto_its_own(plan, tree, of
     with pytest.raises(ValidationError):
         services.delegates_take_from_below(event=district, child=commune, actor=officers.cao_loc)
     commune.delegates.all().delete()
-    _sent_up(commune, officers, ["Hoàng Văn Một", "Vi Thị Hai"])
-    # One of them is already on the district's list (typed in by hand).
+    _sent_up(commune, officers, ["Hoàng Văn Một", "Vi Thị Hai", "Lăng Văn Ba"])
+    # Two of them are already on the district's list, typed in by hand: one with the same
+    # birth year, one without a birth year.
     _add(district, officers.cao_loc, full_name="Vi Thị Hai", birth_year=1990)
-    added = services.delegates_take_from_below(
+    _add(district, officers.cao_loc, full_name="Lăng Văn Ba")
+    taken = services.delegates_take_from_below(
         event=district, child=commune, actor=officers.cao_loc
     )
-    assert added == 1
+    assert (taken.added, taken.already_on_list) == (1, ["Vi Thị Hai", "Lăng Văn Ba"])
     assert sorted(district.delegates.values_list("full_name", flat=True)) == [
         "Hoàng Văn Một",
+        "Lăng Văn Ba",
         "Vi Thị Hai",
     ]
     taken = district.delegates.get(full_name="Hoàng Văn Một")
@@ -241,11 +244,11 @@ def test_the_district_takes_a_communes_approved_list_onto_its_own(plan, tree, of
         1990,
         False,
     )
-    # Taking it again adds nobody.
-    assert (
-        services.delegates_take_from_below(event=district, child=commune, actor=officers.cao_loc)
-        == 0
+    # Taking it again adds nobody, and names them all.
+    again = services.delegates_take_from_below(
+        event=district, child=commune, actor=officers.cao_loc
     )
+    assert (again.added, len(again.already_on_list)) == (0, 3)
 
 
 def test_taking_a_list_is_all_or_none_within_the_seats(plan, tree, officers, event_of):
@@ -256,7 +259,11 @@ def test_taking_a_list_is_all_or_none_within_the_seats(plan, tree, officers, eve
     _add(district, officers.cao_loc, full_name="Khách Mời", category=GUEST)
     with pytest.raises(ValidationError) as refused:
         services.delegates_take_from_below(event=district, child=commune, actor=officers.cao_loc)
-    assert "2" in refused.value.messages[0]
+    # The message says nobody was added, not that the second could not be.
+    assert refused.value.messages == [
+        "Xã Cao Lâu cử 2 đại biểu chưa có trong danh sách, nhưng hội nghị, đại hội này chỉ còn "
+        "1 chỗ (tối đa 2 đại biểu): chưa đưa ai vào danh sách."
+    ]
     assert list(district.delegates.values_list("full_name", flat=True)) == ["Khách Mời"]
 
 

@@ -374,7 +374,7 @@ def test_the_district_puts_a_received_list_on_its_own_from_its_page(
     response = client.post(take, follow=True)
     assert "Đã thêm 1 đại biểu của Xã Cao Lâu vào danh sách." in response.content.decode()
     response = client.post(take, follow=True)
-    assert "Mọi đại biểu của Xã Cao Lâu đã có trong danh sách." in response.content.decode()
+    assert "Đã có trong danh sách nên không thêm lại: Hoàng Thị Lợi." in response.content.decode()
     assert list(district.delegates.values_list("full_name", flat=True)) == ["Hoàng Thị Lợi"]
     # The city's event is outside the district officer's units.
     assert (

@@ -109,3 +109,19 @@ def test_the_database_check_names_a_missing_collation(monkeypatch):
         assert "xx-nowhere-icu" in errors[0].msg
     else:
         assert errors == []
+
+
+def test_a_units_name_is_saved_with_single_spaces(tree):
+    """ICU reads a doubled or leading space as a character: such a name sorted first."""
+    unit = UnitFactory(name="  Xã   Tân\tVăn ", parent=tree.province)
+    unit.refresh_from_db()
+    assert (unit.name, unit.name_folded) == ("Xã Tân Văn", "xa tan van")
+
+
+def test_an_eth_typed_for_d_with_stroke_folds_and_sorts_as_a_d():
+    """Ð (U+00D0) comes from old keyboards and fonts; ICU sorts it as a D."""
+    from documents.text import fold
+
+    assert fold("Ðồng Ðăng") == "dong dang"
+    names = ["Đồng Mỏ", "Ðồng Đăng", "Cao Lộc", "Dương Kinh"]
+    assert sorted(names, key=text_sort_key) == ["Cao Lộc", "Ðồng Đăng", "Dương Kinh", "Đồng Mỏ"]

@@ -54,6 +54,14 @@ def test_awards_by_form_and_unit_include_the_implementing_plans(known):
     assert table.totals == [1, 1, 3]
 
 
+def test_the_table_by_unit_lists_units_in_vietnamese_order(known, tree):
+    """Đ among the D, not after X as the database's own collation put it."""
+    tree.cao_lau.name = "Xã Đồng Đăng"
+    tree.cao_lau.save()
+    table = summary_figures(campaign=known.campaign, unit_ids=None)["by_unit"]
+    assert [r["unit"] for r in table.rows] == ["Xã Đồng Đăng", "Xã Xuất Lễ"]
+
+
 def test_draft_pdf_has_the_nd30_frame_without_a_number(known, tree):
     summary = services.summary_get_or_create(campaign=known.campaign, issuer=tree.province)
     text = pdf_text(summary_pdf(summary))
