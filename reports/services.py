@@ -6,11 +6,13 @@ import hashlib
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.choices import Role
 from accounts.selectors import unit_ids_visible_to
+from campaigns.choices import CampaignStatus
 from campaigns.models import Campaign, DocumentType, ItemTarget, Unit
 from campaigns.services import issuer_defaults, register_allocate
 from reports.choices import SummaryStatus
@@ -155,3 +157,24 @@ def summary_issue(
     summary.pdf.save(name, ContentFile(pdf), save=False)
     summary.save()
     return summary
+
+
+def campaign_page_links(campaign: Campaign, user) -> list[tuple[str, str]]:
+    """The reports' links on a campaign's page (campaigns.views.PAGE_LINKS): the results of the
+    officer's unit against the targets, and the summary report for those who write it."""
+    if campaign.status == CampaignStatus.DRAFT or not user.is_authenticated:
+        return []
+    links = []
+    unit = getattr(user, "scope_root", None)
+    if (
+        unit is not None
+        and may_report_for(user, unit)
+        and ItemTarget.objects.filter(item__campaign=campaign).exists()
+    ):
+        links.append(
+            (_("Results against the targets"), reverse("reports:results", args=[campaign.pk]))
+        )
+    issuer = summary_issuer(campaign)
+    if issuer is not None and may_issue_summary(user, issuer):
+        links.append((_("Campaign summary report"), reverse("reports:summary", args=[campaign.pk])))
+    return links

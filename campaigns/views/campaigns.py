@@ -68,6 +68,12 @@ def _is_officer(user) -> bool:
     return user.is_superuser or user.has_role(Role.OFFICER) or user.has_role(Role.ADMIN)
 
 
+# Links other apps add to a campaign's page, each called as provider(campaign, user) and
+# returning (label, url) pairs: the reports app adds the unit's results against the targets
+# and the summary report.
+PAGE_LINKS: list = []
+
+
 class CampaignDetailView(LoginRequiredMixin, DetailView):
     """All parts of a campaign, the chain of campaigns above and below it, and the actions."""
 
@@ -89,6 +95,7 @@ class CampaignDetailView(LoginRequiredMixin, DetailView):
             and user.scope_root is not None
             and all(row.unit_id != user.scope_root.pk for row in campaign.issuer_list)
         )
+        ctx["links"] = [link for provider in PAGE_LINKS for link in provider(campaign, user)]
         return ctx
 
 
