@@ -13,7 +13,7 @@ from campaigns.models import Cluster
 from congresses.choices import CORE_CATEGORIES, GUEST_CATEGORIES, EventState
 from congresses.models import CongressEvent, CongressPlan, Delegate
 from documents.collation import Vietnamese
-from documents.text import text_sort_key
+from documents.text import fold, text_sort_key
 
 # -- scope ---------------------------------------------------------------------------------------
 
@@ -228,7 +228,6 @@ def delegate_candidates(*, user, event: CongressEvent, text: str, limit: int = 1
     (diacritics optional), within the user's units: one row per person, those already on
     `event`'s list marked (three queries)."""
     from awards.models import Award, Person
-    from documents.text import fold
     from nominations.models import Entry
 
     words = fold(text).split()
