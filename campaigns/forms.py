@@ -25,7 +25,6 @@ from campaigns.models import (
 from campaigns.selectors import campaigns_visible_to
 from campaigns.services import campaign_period_errors, issuer_error
 from documents.collation import Vietnamese
-from documents.text import text_sort_key
 
 # Django 6's label of an empty choice, which Django's own Vietnamese catalogue lacks: listed here
 # so that makemessages keeps it in this app's catalogue, which translates it for every select.
@@ -80,11 +79,12 @@ UNIT_GROUPS = [
 
 
 def unit_checklist_choices(units, on: datetime.date) -> list:
-    """`units` grouped for UnitChecklist: by kind those in force on `on`, then the others
-    (a historical document names the units of its time; a new one those of today)."""
+    """`units` (in the order they come, Vietnamese by the database's collation) grouped for
+    UnitChecklist: by kind those in force on `on`, then the others (a historical document names
+    the units of its time; a new one those of today)."""
     groups = [(label, []) for label, _kinds in UNIT_GROUPS]
     others = []
-    for unit in sorted(units, key=lambda u: text_sort_key(u.name)):
+    for unit in units:
         if not unit.is_in_force(on):
             others.append((unit.pk, unit.name))
             continue

@@ -56,8 +56,7 @@ def text_sort_key(text: str) -> tuple:
     collation (`documents.collation`): "Ban …" < "Đài …" < "Sở …" < "Ủy ban …" (a database's
     own collation puts Đ and Ủ after Z). The letters of every word come before any tone."""
     words = [_word_key(word) for word in (text or "").split()]
-    # The letters of every word before any tone, as ICU's Vietnamese collation (which orders
-    # the database's lists, `documents.collation`) compares them: "Bà A" < "Ba B".
+    # "Bà A" < "Ba B", as ICU compares them.
     return tuple(w[0] for w in words), tuple(w[1] for w in words), text or ""
 
 
