@@ -188,6 +188,54 @@ def test_candidates_are_found_without_diacritics_and_added_from_the_register(
     assert delegate.unit_name == "Xã Cao Lâu"
 
 
+def test_a_found_person_has_no_category_until_one_is_chosen(client, plan, tree, officers, event_of):
+    """Before, the menu beside each person found started at "Công nhân": a commune adding its
+    farmers by search recorded them as workers unless it changed every menu."""
+    person = Person.objects.create(full_name="Lăng Văn Tâm", birth_year=1980, unit=tree.cao_lau)
+    event = event_of(tree.cao_lau)
+    client.force_login(officers.cao_lau)
+    response = client.get(
+        reverse("congresses:candidates", args=[event.pk]), {"q": "lang van tam"}, **HTMX
+    )
+    html = response.content.decode()
+    assert (
+        'name="category" class="form-select form-select-sm" aria-label="Thành phần" required>'
+        in html
+    )
+    assert '<option value="" selected>Chọn thành phần…</option>' in html
+    response = client.post(
+        reverse("congresses:delegate_pick", args=[event.pk]), {"person": person.pk}, **HTMX
+    )
+    assert "Hãy chọn thành phần." in response.content.decode()
+    assert not event.delegates.exists()
+
+
+def test_on_a_phone_the_agenda_folds_and_each_delegate_is_a_block_with_labels(
+    client, plan, tree, officers, event_of
+):
+    """The phone layout is markup the stylesheet acts on: the agenda also sits in a folded
+    <details> shown below lg, and each delegate's row carries the name for the phone and a
+    label on every short cell."""
+    event = event_of(tree.cao_loc)
+    services.delegate_add(
+        event=event,
+        actor=officers.cao_loc,
+        category="leader",
+        full_name="Lộc Văn Hùng",
+        gender="male",
+        ethnicity="Tày",
+        birth_year=1970,
+    )
+    client.force_login(officers.cao_loc)
+    html = client.get(reverse("congresses:event_detail", args=[event.pk])).content.decode()
+    assert '<details class="d-lg-none mt-3">' in html
+    assert f'<summary class="h6">Chương trình ({plan.agenda.count()})</summary>' in html
+    assert '<table class="table table-sm align-middle small stack-table">' in html
+    assert '1<span class="d-md-none">. <strong>Lộc Văn Hùng</strong></span>' in html
+    assert '<td data-label="Dân tộc">Tày</td>' in html
+    assert '<td data-label="Thành phần">Lãnh đạo' in html
+
+
 def test_a_nominated_person_is_one_candidate_and_one_on_the_list_is_marked(
     client, plan, tree, officers, event_of
 ):
