@@ -7,9 +7,9 @@ from django.template.defaultfilters import truncatewords
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from documents.markup import PHONE_LINE, WIDE, url_for_each
 from documents.markup import number as _number
 from documents.markup import text as _e
-from documents.markup import url_for_each
 
 register = template.Library()
 
@@ -28,12 +28,17 @@ def _row(campaign, detail_url) -> str:
     number = campaign.number_text if campaign.number else campaign.doc_type.abbreviation
     title = f"{campaign.doc_type.title_case}: {truncatewords(campaign.title, 30)}"
     url = detail_url(campaign.pk)
+    issuers, kind = _e(campaign.issuers_short), _e(campaign.get_kind_display())
+    phone = " · ".join(part for part in (issuers, kind) if part)
+    # A phone leaves out the issuer and kind columns (WIDE) and shows them under the title: a
+    # plan and the plans implementing it often share their title, and only the issuer tells
+    # them apart.
     return (
         f'<tr><td class="text-nowrap small">{_e(number)}<br>'
         f'<span class="text-body-secondary">{_issued(campaign)}</span></td>'
-        f'<td><a href="{_e(url)}">{_e(title)}</a></td>'
-        f'<td class="d-none d-md-table-cell small">{_e(campaign.issuers_short)}</td>'
-        f'<td class="d-none d-md-table-cell small">{_e(campaign.get_kind_display())}</td>'
+        f'<td><a href="{_e(url)}">{_e(title)}</a>{PHONE_LINE.format(phone)}</td>'
+        f'<td class="{WIDE} small">{issuers}</td>'
+        f'<td class="{WIDE} small">{kind}</td>'
         f'<td><span class="badge text-bg-{_e(campaign.status_badge)}">'
         f"{_e(campaign.get_status_display())}</span></td></tr>"
     )

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from campaigns.choices import CampaignKind, CampaignStatus
-from campaigns.models import Campaign, DocumentType
+from campaigns.models import Campaign, CampaignIssuer, DocumentType
 
 
 def render(campaigns, detail_url="campaign_detail"):
@@ -55,3 +55,20 @@ def test_an_empty_list_says_so():
     assert render([]) == (
         '<tr><td colspan="5" class="text-body-secondary">Không có phong trào nào phù hợp.</td></tr>'
     )
+
+
+def test_on_a_phone_the_issuer_and_kind_go_under_the_title(plan, tree):
+    """The plans of a cascade often share their title: on a phone, where the issuer column is
+    left out, the issuer under the title tells them apart."""
+    campaign = plan(pk=None)
+    campaign.save()
+    CampaignIssuer.objects.create(
+        campaign=campaign, unit=tree.cao_loc, short_name="UBND huyện Cao Lộc"
+    )
+    html = render([Campaign.objects.get(pk=campaign.pk)])
+    assert (
+        '</a><div class="d-md-none small text-body-secondary">'
+        "UBND huyện Cao Lộc · Thường xuyên (hằng năm)</div></td>"
+        '<td class="d-none d-md-table-cell small">UBND huyện Cao Lộc</td>'
+        '<td class="d-none d-md-table-cell small">Thường xuyên (hằng năm)</td>'
+    ) in html
