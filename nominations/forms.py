@@ -59,7 +59,23 @@ class DossierEditForm(PortalFormMixin, forms.Form):
 
 
 class EntryForm(PortalFormMixin, forms.Form):
-    """One nominee: a person of the register or a new one, a collective, or a household."""
+    """One nominee: a person of the register or a new one, a collective, or a household.
+
+    Each nominee's fields belong to the kinds in KIND_FIELDS; the page shows those of the kind
+    chosen, and what was typed in another kind's fields is ignored, its errors included."""
+
+    # The fields of each kind of nominee; the others (kind, form, achievements) are common.
+    KIND_FIELDS = {
+        "person": (SubjectKind.INDIVIDUAL,),
+        "full_name": (SubjectKind.INDIVIDUAL,),
+        "gender": (SubjectKind.INDIVIDUAL,),
+        "birth_year": (SubjectKind.INDIVIDUAL,),
+        "position": (SubjectKind.INDIVIDUAL,),
+        "citizen_id": (SubjectKind.INDIVIDUAL,),
+        "unit": (SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD),
+        "group_name": (SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD),
+        "head_name": (SubjectKind.HOUSEHOLD,),
+    }
 
     subject_kind = forms.ChoiceField(label=_("subject kind"), choices=SubjectKind.choices)
     requested_form = forms.ModelChoiceField(label=_("form requested"), queryset=None)
@@ -115,9 +131,25 @@ class EntryForm(PortalFormMixin, forms.Form):
         ]
         self.fields["unit"].queryset = units_visible_to(user).order_by(Vietnamese("name"))
 
+    def rows(self):
+        """(bound field, its kinds' CSS classes) in order; common fields have no class."""
+        for field in self.visible_fields():
+            kinds = self.KIND_FIELDS.get(field.name, ())
+            yield (
+                field,
+                " ".join(["kind-field", *(f"kind-{kind}" for kind in kinds)]) if kinds else "",
+            )
+
     def clean(self):
         data = super().clean()
         kind = data.get("subject_kind")
+        if kind:
+            # Another kind's fields are not saved: a bad citizen ID typed before choosing
+            # "Tập thể" must not refuse the collective with an error the page no longer shows.
+            for name, kinds in self.KIND_FIELDS.items():
+                if kind not in kinds:
+                    self._errors.pop(name, None)
+                    data.pop(name, None)
         if kind == SubjectKind.INDIVIDUAL:
             if not data.get("person") and not data.get("full_name"):
                 self.add_error("person", _("Choose a person or enter a new one."))

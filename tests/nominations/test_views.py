@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.choices import SubjectKind
+from awards.models import Person
 from campaigns.choices import UnitKind
 from campaigns.services import issuer_defaults
 from nominations import services
@@ -214,6 +215,66 @@ def test_add_a_new_person_a_collective_and_a_household(client, tree, people, mak
     # The register search finds the person without diacritics.
     page = client.get(url + "?q=nong duyen").content.decode()
     assert f'value="{person.pk}"' in page
+
+
+def test_the_entry_form_marks_each_field_with_its_kinds(client, tree, people, make_dossier):
+    """The stylesheet shows the fields of the kind chosen from these classes (the e2e test
+    test_entry_form checks it in Chromium)."""
+    dossier = make_dossier(tree.cao_lau)
+    client.force_login(people.cao_lau_officer)
+    url = reverse("nominations:entry_create", args=[dossier.pk])
+    html = client.get(url, {"kind": "collective"}).content.decode()
+    assert '<div class="entry-kinds">' in html
+    assert 'class="row g-2 mb-3 col-lg-8 kind-field kind-individual" role="search"' in html
+    wrappers = {
+        name: classes
+        for classes, name in re.findall(
+            r'<div class="mb-3 ?([^"]*)">\s*<label class="form-label" for="id_(\w+)"', html
+        )
+    }
+    assert wrappers == {
+        "subject_kind": "",
+        "requested_form": "",
+        "person": "kind-field kind-individual",
+        "full_name": "kind-field kind-individual",
+        "gender": "kind-field kind-individual",
+        "birth_year": "kind-field kind-individual",
+        "position": "kind-field kind-individual",
+        "citizen_id": "kind-field kind-individual",
+        "unit": "kind-field kind-collective kind-household",
+        "group_name": "kind-field kind-collective kind-household",
+        "head_name": "kind-field kind-household",
+        "achievement": "",
+    }
+    assert '<option value="collective" selected>' in html
+
+
+def test_what_was_typed_for_another_kind_is_ignored(client, tree, people, make_dossier, forms):
+    """A bad citizen ID and a new person's name typed before turning to "Tập thể": the
+    collective is saved, no person is made, and the household's head is not kept."""
+    dossier = make_dossier(tree.cao_lau)
+    client.force_login(people.cao_lau_officer)
+    response = client.post(
+        reverse("nominations:entry_create", args=[dossier.pk]),
+        {
+            "subject_kind": SubjectKind.COLLECTIVE,
+            "requested_form": forms["giay-khen-chu-tich-xa"].pk,
+            "full_name": "Nông Thị Duyên",
+            "citizen_id": "12345",
+            "birth_year": "năm",
+            "group_name": "Chi đoàn thôn Nà Lệnh",
+            "head_name": "Vi Văn Khánh",
+            "achievement": "Tốt",
+        },
+    )
+    assert response.status_code == 302
+    entry = dossier.entries.get(subject_kind=SubjectKind.COLLECTIVE)
+    assert (entry.nominee_name, entry.person, entry.head_name) == (
+        "Chi đoàn thôn Nà Lệnh",
+        None,
+        "",
+    )
+    assert not Person.objects.filter(full_name="Nông Thị Duyên").exists()
 
 
 def test_entries_cannot_change_once_submitted(client, tree, people, make_dossier):
