@@ -3,14 +3,20 @@ picks from, the public list and the verification look-up."""
 
 from django.db.models import Count, Q
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.choices import Role
 from accounts.selectors import get_visible_or_404, scope_filter
 from awards.models import AwardForm
 from campaigns.models import Campaign
 from decisions.choices import DecisionStatus
 from decisions.models import CertificateLayout, Decision, DecisionAward
+from documents.templatetags.vn import clip
 from nominations.choices import EntryStatus
 from nominations.models import Entry
+from nominations.workflow import actor_unit
 
 
 def _decisions():
@@ -154,3 +160,36 @@ def layout_for(form) -> CertificateLayout:
         for layout in CertificateLayout.objects.filter(Q(form=form) | Q(form__isnull=True))
     }
     return layouts.get(form.pk) or layouts.get(None) or CertificateLayout(name="default")
+
+
+# How many drafts the home page lists.
+HOME_ROWS = 10
+
+
+def home_panel(user) -> dict | None:
+    """The home page's panel for a leader: the drafts of their unit waiting for their
+    signature, oldest first (nominations.views_home.HOME_PANELS)."""
+    if not user.has_role(Role.LEADER) or (unit := actor_unit(user)) is None:
+        return None
+    drafts = list(
+        Decision.objects.filter(issuer=unit, status=DecisionStatus.DRAFT)
+        .annotate(awardees=Count("decision_awards"))
+        .order_by("created_at", "pk")[:HOME_ROWS]
+    )
+    if not drafts:
+        return None
+    rows = [
+        (
+            clip(decision.title, 160),
+            decision.get_absolute_url(),
+            ngettext("%(n)s awardee", "%(n)s awardees", decision.awardees)
+            % {"n": decision.awardees},
+        )
+        for decision in drafts
+    ]
+    return {
+        "title": _("Decisions waiting for your signature"),
+        "rows": rows,
+        "all_url": f"{reverse('decisions:list')}?status={DecisionStatus.DRAFT}",
+        "all_label": _("All draft decisions"),
+    }

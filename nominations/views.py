@@ -46,7 +46,7 @@ from nominations.selectors import (
     entry_order,
     return_request,
 )
-from nominations.views_home import dossier_panels, home_deadlines
+from nominations.views_home import dossier_panels, home_deadlines, home_panels
 from nominations.workflow import (
     EDITABLE_STATES,
     WorkflowError,
@@ -76,6 +76,7 @@ class HomeView(AccountsHomeView):
         ctx = super().get_context_data(**kwargs)
         ctx["queue"] = dossier_queue(user=self.request.user)
         ctx.update(home_deadlines(user=self.request.user, queue=ctx["queue"]))
+        ctx["panels"] = home_panels(self.request.user)
         return ctx
 
 

@@ -1,12 +1,54 @@
 """What the home and dossier pages add: due dates, overdue count, notices, council, posting."""
 
+from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.cache import remember
+from accounts.choices import Role
 from documents.statements import statement
+from nominations.choices import SessionStatus
 from nominations.deadlines import Limits, WorkCalendar, dossier_deadline, overdue_q
-from nominations.models import Dossier, Notice
+from nominations.models import CouncilSession, Dossier, Notice
 from nominations.selectors import dossiers_visible_to, waiting_count, waiting_q
+
+# Panels other apps add to the home page under the work queue, each called as provider(user)
+# and returning a panel or None. A panel: {"title", "rows": [(text, url, note)]}, and
+# optionally "all_url" and "all_label". The decisions app adds the drafts waiting for a
+# leader's signature.
+HOME_PANELS: list = []
+
+# How many rows a panel lists.
+PANEL_ROWS = 10
+
+
+def council_panel(user) -> dict | None:
+    """The open council sessions where the user has a seat: where to record their votes."""
+    if not user.has_role(Role.COUNCIL_MEMBER):
+        return None
+    sessions = list(
+        CouncilSession.objects.filter(status=SessionStatus.OPEN, members__user=user)
+        .select_related("unit")
+        .annotate(dossiers=Count("agenda", distinct=True))
+        .order_by("date", "pk")[:PANEL_ROWS]
+    )
+    if not sessions:
+        return None
+    rows = [
+        (
+            str(session),
+            session.get_absolute_url(),
+            ngettext("%(n)s dossier", "%(n)s dossiers", session.dossiers) % {"n": session.dossiers},
+        )
+        for session in sessions
+    ]
+    return {"title": _("Open council sessions where you sit"), "rows": rows}
+
+
+def home_panels(user) -> list[dict]:
+    """The panels of the home page that have something for this user."""
+    return [panel for provider in (council_panel, *HOME_PANELS) if (panel := provider(user))]
 
 
 @statement

@@ -1,10 +1,14 @@
 import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from decisions import services
 from decisions.models import Decision
+from nominations.deadlines import forget_calendar
 from tests.decisions.conftest import SIGNED_ON
 
 
@@ -183,3 +187,31 @@ def test_revocation_checkboxes_are_a_plain_list_of_boxes(issued, staff, client):
     boxes = re.findall(r'<input type="checkbox" name="awardees"[^>]*>', page)
     assert len(boxes) == issued.decision_awards.count() == 5
     assert all('class="form-check-input"' in box for box in boxes)
+
+
+def test_a_leader_finds_the_drafts_to_sign_on_the_home_page(
+    draft, another_draft, staff, client, django_assert_num_queries
+):
+    """The drafts of the leader's unit, oldest first, each with its awardees, in a fixed
+    number of queries; not those of another unit, not for an officer, and gone once signed."""
+    client.force_login(staff.province_leader)
+    with CaptureQueriesContext(connection) as two:
+        html = client.get(reverse("home")).content.decode()
+    queries = len(two)  # read now: the next request resets the query log
+    assert "Quyết định chờ bạn ký" in html
+    first = html.index(f'<a href="/decisions/{draft.pk}/">{draft.title[:120]}')
+    assert html.index(f'<a href="/decisions/{another_draft.pk}/">') > first
+    assert "· 5 trường hợp được khen thưởng" in html
+    assert "· 1 trường hợp được khen thưởng" in html
+    assert '<a class="small" href="/decisions/?status=draft">Tất cả quyết định dự thảo</a>' in html
+    for user in (staff.cao_loc_leader, staff.province_officer):
+        client.force_login(user)
+        assert "Quyết định chờ bạn ký" not in client.get(reverse("home")).content.decode()
+    services.decision_sign(decision=draft, actor=staff.province_leader, on=SIGNED_ON)
+    client.force_login(staff.province_leader)
+    cache.clear()  # the overdue counts are kept a minute: counted again, as the first time
+    forget_calendar()  # and the calendar and time limits read again
+    with django_assert_num_queries(queries):
+        html = client.get(reverse("home")).content.decode()
+    assert f'href="/decisions/{draft.pk}/"' not in html
+    assert f'href="/decisions/{another_draft.pk}/"' in html

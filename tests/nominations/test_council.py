@@ -262,3 +262,30 @@ def test_same_name_without_birth_year_is_not_a_conflict(setup):
         session=s.session, actor=s.officer, full_name=entry.person.full_name, person=other
     )
     assert council.conflict_reason(member, entry) == ""
+
+
+def test_a_member_finds_the_open_session_on_the_home_page(setup, client):
+    """A council member who is a portal user finds the open session where they sit, with the
+    dossiers before it, to record their own votes; not once it is closed, and not a member of
+    another council."""
+    s = setup
+    client.force_login(s.people.cao_loc_council)
+    html = client.get(reverse("home")).content.decode()
+    assert "Phiên họp Hội đồng đang mở có bạn là thành viên" in html
+    assert f'<a href="/dossiers/council/{s.session.pk}/">{s.session}</a>' in html
+    assert "· 1 hồ sơ" in html
+    client.force_login(s.people.cao_lau_council)
+    assert "Phiên họp Hội đồng đang mở" not in client.get(reverse("home")).content.decode()
+    council.council_attendance_set(
+        session=s.session,
+        actor=s.officer,
+        present_ids=s.session.members.values_list("pk", flat=True),
+    )
+    for entry in s.entries:
+        ballots = {m.pk: VoteChoice.FOR for m in _members(s.session)}
+        council.council_votes_record(
+            session=s.session, actor=s.officer, entry=entry, ballots=ballots
+        )
+    council.council_session_close(session=s.session, actor=s.officer)
+    client.force_login(s.people.cao_loc_council)
+    assert "Phiên họp Hội đồng đang mở" not in client.get(reverse("home")).content.decode()
