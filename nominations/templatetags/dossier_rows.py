@@ -34,9 +34,9 @@ def due_cell(deadline) -> str:
 
 
 def _row(dossier, show_due: bool, url) -> str:
-    # A phone leaves out the unit, entries, level and date columns (WIDE): the unit, level and
-    # date go in one grey line under the subject, so that the number, subject, status and due
-    # date stay readable.
+    # A phone leaves out the unit, entries, level, date and due columns (WIDE): the unit, level
+    # and date go in one grey line under the subject and the due date under the status, so
+    # that the number, subject and status stay readable in three columns.
     draft = f"{_e(gettext('Draft'))} #{dossier.pk}"
     number = _e(dossier.number_text) if dossier.number else draft
     level = dossier.current_level
@@ -44,6 +44,8 @@ def _row(dossier, show_due: bool, url) -> str:
     unit = _e(dossier.proposing_unit.name)
     since = form_date(dossier.status_changed_at)
     phone_line = " · ".join(part for part in (unit, level_name, since) if part)
+    due = due_cell(getattr(dossier, "deadline", None)) if show_due else ""
+    phone_due = f'<div class="d-md-none small mt-1">{due}</div>' if show_due else ""
     cells = [
         f'<td class="text-nowrap"><a href="{_e(url(dossier.pk))}">{number}</a></td>',
         f'<td class="{WIDE}">{unit}</td>',
@@ -53,11 +55,11 @@ def _row(dossier, show_due: bool, url) -> str:
         f'<td class="{WIDE}">{_e(dossier.entry_count)}</td>',
         f'<td class="{WIDE}">{level_name or "—"}</td>',
         f'<td><span class="badge text-bg-{_e(dossier.status_badge)}">'
-        f"{_e(dossier.get_status_display())}</span></td>",
+        f"{_e(dossier.get_status_display())}</span>{phone_due}</td>",
         f'<td class="small {WIDE}">{since}</td>',
     ]
     if show_due:
-        cells.append(f'<td class="small">{due_cell(getattr(dossier, "deadline", None))}</td>')
+        cells.append(f'<td class="small {WIDE}">{due}</td>')
     return "<tr>" + "".join(cells) + "</tr>"
 
 

@@ -83,11 +83,15 @@ def test_the_due_column_shows_overdue_and_the_last_two_working_days():
     for deadline in (_due(True, 0), _due(False, 1), _due(False, 2), _due(False, 9), None):
         dossier = _dossier(number=5)
         dossier.deadline = deadline
-        rows.append(render([dossier], show_due=True).split('<td class="small">')[-1])
+        html = render([dossier], show_due=True)
+        due = html.split(f'<td class="small {WIDE}">')[-1].removesuffix("</td></tr>")
+        # On a phone the due column is left out and the same due date stands under the status.
+        assert f'</span><div class="d-md-none small mt-1">{due}</div></td>' in html
+        rows.append(due)
     assert rows == [
-        '07/12/2026 <span class="badge text-bg-danger">Quá hạn</span></td></tr>',
-        '07/12/2026 <span class="badge text-bg-warning">còn 1 ngày làm việc</span></td></tr>',
-        '07/12/2026 <span class="badge text-bg-warning">còn 2 ngày làm việc</span></td></tr>',
-        "07/12/2026</td></tr>",
-        "—</td></tr>",
+        '07/12/2026 <span class="badge text-bg-danger">Quá hạn</span>',
+        '07/12/2026 <span class="badge text-bg-warning">còn 1 ngày làm việc</span>',
+        '07/12/2026 <span class="badge text-bg-warning">còn 2 ngày làm việc</span>',
+        "07/12/2026",
+        "—",
     ]
