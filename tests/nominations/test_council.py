@@ -289,3 +289,26 @@ def test_a_member_finds_the_open_session_on_the_home_page(setup, client):
     council.council_session_close(session=s.session, actor=s.officer)
     client.force_login(s.people.cao_loc_council)
     assert "Phiên họp Hội đồng đang mở" not in client.get(reverse("home")).content.decode()
+
+
+def test_an_entry_without_ballots_is_not_shown_as_rejected(setup, client):
+    """Before anyone votes, the open session's page says "Chưa biểu quyết", not "Không đạt";
+    once ballots are recorded it gives the verdict."""
+    s = setup
+    client.force_login(s.officer)
+    url = reverse("nominations:council_session", args=[s.session.pk])
+    html = client.get(url).content.decode()
+    assert html.count('<span class="badge text-bg-light border">Chưa biểu quyết</span>') == len(
+        s.entries
+    )
+    assert "Không đạt" not in html
+    members = _present(s, 5)
+    council.council_votes_record(
+        session=s.session,
+        actor=s.officer,
+        entry=s.entries[0],
+        ballots={m.pk: VoteChoice.AGAINST for m in members},
+    )
+    html = client.get(url).content.decode()
+    assert '<span class="badge text-bg-secondary">Không đạt</span>' in html
+    assert html.count("Chưa biểu quyết") == len(s.entries) - 1
