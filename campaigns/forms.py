@@ -22,7 +22,7 @@ from campaigns.models import (
     ItemTarget,
     Unit,
 )
-from campaigns.selectors import campaigns_visible_to
+from campaigns.selectors import campaigns_visible_to, choice_label, with_issuer_name
 from campaigns.services import campaign_period_errors, issuer_error
 from documents.collation import Vietnamese
 
@@ -151,7 +151,10 @@ class CampaignForm(BootstrapFormMixin, forms.ModelForm):
         parents = campaigns_visible_to(user).live().select_related("doc_type")
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
+        # Each by its title and lead issuer: the plan of the province and the plans of the
+        # districts implementing it often share their title.
+        self.fields["parent"].queryset = with_issuer_name(parents)
+        self.fields["parent"].label_from_instance = choice_label
         # Units of both eras: a historical document names the units of its time. Those in force
         # on the campaign's date come first, by kind.
         units = units_visible_to(user).order_by(Vietnamese("name"))

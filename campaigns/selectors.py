@@ -1,6 +1,7 @@
 """Reads of campaigns, scoped to the user: out of scope and missing are the same 404."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 
 from accounts.selectors import unit_ids_visible_to
@@ -17,6 +18,7 @@ from campaigns.models import (
 from campaigns.services import may_edit
 from documents.collation import Vietnamese
 from documents.statements import as_prefetched, statement
+from documents.templatetags.vn import clip
 
 
 def _ancestor_ids(unit_ids) -> set[int]:
@@ -54,6 +56,42 @@ def campaigns_visible_to(user):
         Q(pk__in=issued_here)
         | Q(status__in=LIVE_STATUSES) & (Q(pk__in=issued_above) | Q(pk__in=taking_part))
     )
+
+
+def menu_label(title: str, issuer: str, length: int) -> str:
+    """A campaign in a menu: its title cut to `length` and its lead issuer. The plans of a
+    cascade often share their title ("… Kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh" of the
+    province, of district Cao Lộc and of commune Cao Lâu): only the issuer tells them apart."""
+    title = clip(title, length)
+    return f"{title} – {issuer}" if issuer else title
+
+
+def lead_issuer_name():
+    """The name of a campaign's first issuer as documents cite it ("UBND huyện Cao Lộc"), or
+    its unit's name, as a subquery on the campaign."""
+    return Subquery(
+        CampaignIssuer.objects.filter(campaign=OuterRef("pk"))
+        .order_by("position", "pk")
+        .annotate(name=Coalesce(NullIf("short_name", Value("")), "unit__name"))
+        .values("name")[:1]
+    )
+
+
+def with_issuer_name(qs):
+    """`qs` with each campaign's lead issuer as `issuer_name` (for `choice_label`)."""
+    return qs.annotate(issuer_name=lead_issuer_name())
+
+
+def choice_label(campaign) -> str:
+    """A campaign of `with_issuer_name` in a form's menu (ModelChoiceField.label_from_instance)."""
+    return menu_label(campaign.title, getattr(campaign, "issuer_name", None) or "", 120)
+
+
+def campaign_menu(qs, length: int = 90) -> list[tuple[int, str]]:
+    """(pk, label) of the campaigns of `qs` in its order, each labelled by `menu_label`; one
+    query."""
+    rows = qs.annotate(lead_issuer=lead_issuer_name()).values_list("pk", "title", "lead_issuer")
+    return [(pk, menu_label(title, issuer or "", length)) for pk, title, issuer in rows]
 
 
 def _with_header(qs):

@@ -11,6 +11,7 @@ from accounts.choices import Role
 from accounts.selectors import get_visible_or_404, scope_filter
 from awards.models import AwardForm
 from campaigns.models import Campaign
+from campaigns.selectors import campaign_menu, lead_issuer_name
 from decisions.choices import DecisionStatus
 from decisions.models import CertificateLayout, Decision, DecisionAward
 from documents.templatetags.vn import clip
@@ -84,19 +85,22 @@ def pending_choices(*, issuer):
         .order_by("campaign_id", "proposed_form_id")
     )
     rows = list(rows)
-    campaigns = Campaign.objects.in_bulk({r["campaign_id"] for r in rows})
+    campaigns = Campaign.objects.annotate(issuer_name=lead_issuer_name()).in_bulk(
+        {r["campaign_id"] for r in rows}
+    )
     forms = AwardForm.objects.in_bulk({r["proposed_form_id"] for r in rows})
     return [(campaigns[r["campaign_id"]], forms[r["proposed_form_id"]], r["n"]) for r in rows]
 
 
 def filter_choices(*, user):
-    """Campaigns and forms that the user's decisions use (the list's filter menus)."""
+    """Campaigns, as (pk, label), and forms that the user's decisions use (the list's filter
+    menus)."""
     visible = scope_filter(Decision.objects.all(), user, "issuer")
     campaigns = Campaign.objects.filter(pk__in=visible.values("campaign_id").distinct()).order_by(
         "-pk"
     )
     forms = AwardForm.objects.filter(pk__in=visible.values("form_id").distinct())
-    return campaigns, forms
+    return campaign_menu(campaigns, 60), forms
 
 
 def public_decisions(*, query: str = ""):

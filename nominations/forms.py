@@ -9,6 +9,7 @@ from accounts.selectors import units_visible_to
 from awards.choices import Gender, SubjectKind
 from awards.models import AwardForm
 from awards.selectors import offered_forms, people_visible_to
+from campaigns.selectors import choice_label, with_issuer_name
 from documents.collation import Vietnamese
 from nominations.choices import AttachmentKind, ReviewDecision
 
@@ -48,7 +49,9 @@ class DossierForm(PortalFormMixin, forms.Form):
 
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["campaign"].queryset = campaigns
+        # Each campaign by its title and lead issuer: the plans of a cascade share titles.
+        self.fields["campaign"].queryset = with_issuer_name(campaigns)
+        self.fields["campaign"].label_from_instance = choice_label
 
 
 class DossierEditForm(PortalFormMixin, forms.Form):

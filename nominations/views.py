@@ -17,8 +17,8 @@ from accounts.views import HomeView as AccountsHomeView
 from accounts.views import KeptPageMixin, list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
 from awards.selectors import offered_forms
+from campaigns.selectors import campaign_menu
 from documents.markup import unbound_fields
-from documents.templatetags.vn import clip
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
 from nominations.forms import (
@@ -100,10 +100,7 @@ class DossierListView(LoginRequiredMixin, KeptPageMixin, ListView):
             params=list_params(self.request),
             querystring=list_querystring(self.request),
             statuses=DossierStatus.choices,
-            campaigns=[
-                (pk, clip(title, 60))
-                for pk, title in dossier_filter_campaigns(user).values_list("pk", "title")
-            ],
+            campaigns=campaign_menu(dossier_filter_campaigns(user), 60),
             can_create=user.has_role(Role.OFFICER) and actor_unit(user) is not None,
         )
         return ctx

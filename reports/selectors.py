@@ -10,7 +10,6 @@ from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Round, TruncMonth
 from django.http import Http404
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts.selectors import unit_ids_visible_to
@@ -19,7 +18,7 @@ from awards.models import Award, AwardForm, CampaignAward
 from campaigns.choices import LEVEL_OF_KIND, UnitLevel
 from campaigns.models import Campaign, ItemTarget, Unit, UnitSuccession
 from campaigns.models.units import in_force_q
-from campaigns.selectors import campaigns_visible_to
+from campaigns.selectors import campaign_menu, campaigns_visible_to, lead_issuer_name
 from decisions.choices import DecisionStatus
 from decisions.models import Decision
 from documents.collation import Vietnamese
@@ -390,7 +389,11 @@ def campaign_rows(*, user, filters: Filters) -> list[CampaignRow]:
                 Q(issue_year=filters.year)
                 | Q(issue_year__isnull=True, period_start__year=filters.year)
             )
-        campaigns = list(qs.order_by("-issue_year", "-pk")[:TOP_CAMPAIGNS])
+        campaigns = list(
+            qs.annotate(issuer_name=lead_issuer_name()).order_by("-issue_year", "-pk")[
+                :TOP_CAMPAIGNS
+            ]
+        )
     ids = [c.pk for c in campaigns]
     through = Campaign.participating_units.through.objects.filter(
         _in(filters.unit_ids, "unit_id"), campaign_id__in=ids
@@ -759,13 +762,12 @@ def honour_roll_choices() -> dict:
     campaigns = (
         Campaign.objects.live()
         .filter(pk__in=standing.values("campaign_id"))
-        .only("pk", "title")
         .order_by("-issue_year", "title")
     )
     units = Unit.objects.filter(pk__in=standing.values("unit_id")).only("pk", "name")
     years = standing.dates("decision_date", "year", order="DESC")
     return {
-        "campaigns": [(c.pk, Truncator(c.title).chars(70)) for c in campaigns],
+        "campaigns": campaign_menu(campaigns, 70),
         "units": [(u.pk, u.name) for u in units.order_by(Vietnamese("name"))],
         "years": [(d.year, d.year) for d in years],
     }

@@ -26,10 +26,9 @@ from accounts.selectors import units_visible_to
 from accounts.views import list_params, list_querystring
 from awards.choices import AuthorityLevel
 from campaigns.models import Campaign
-from campaigns.selectors import campaigns_visible_to
+from campaigns.selectors import campaign_menu, campaigns_visible_to
 from documents.collation import Vietnamese
 from documents.pdf import content_disposition, pdf_response
-from documents.templatetags.vn import clip
 from nominations.workflow import actor_unit
 from reports import document, exports, selectors, services
 from reports.choices import ExportKind
@@ -104,12 +103,9 @@ class DashboardView(StaffRequiredMixin, TemplateView):
                 "years": _years(),
                 "levels": AuthorityLevel.choices,
                 # Menus of every campaign and unit in scope: plain tuples, not model instances.
-                "campaign_choices": [
-                    (pk, clip(title, 90))
-                    for pk, title in campaigns_visible_to(user)
-                    .order_by("-issue_year", "title")
-                    .values_list("pk", "title")
-                ],
+                "campaign_choices": campaign_menu(
+                    campaigns_visible_to(user).order_by("-issue_year", "title")
+                ),
                 "unit_choices": _unit_labels(
                     units_visible_to(user)
                     .administrative()
