@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from accounts.choices import Role
 from accounts.selectors import get_visible_or_404, scope_filter
@@ -186,7 +186,8 @@ def home_panel(user) -> dict | None:
         (
             clip(decision.title, 160),
             decision.get_absolute_url(),
-            ngettext("%(n)s awardee", "%(n)s awardees", decision.awardees)
+            # A context of its own: the statistics page says "%(n)s awardee(s)" its own way.
+            npgettext("draft decision", "%(n)s awardee", "%(n)s awardees", decision.awardees)
             % {"n": decision.awardees},
         )
         for decision in drafts
@@ -195,5 +196,5 @@ def home_panel(user) -> dict | None:
         "title": _("Decisions waiting for your signature"),
         "rows": rows,
         "all_url": f"{reverse('decisions:list')}?status={DecisionStatus.DRAFT}",
-        "all_label": _("All draft decisions"),
+        "all_label": _("All draft decisions in your units"),
     }

@@ -353,10 +353,14 @@ class EntryEditView(EditorRequiredMixin, FormView):
 
     def get_initial(self):
         entry = self.get_entry()
+        # ?kind= from the links "Thêm vào: …" and from the register search, which only an
+        # individual has: its results must not come back under another kind, hidden.
+        kind = self.request.GET.get("kind")
+        kind = kind if kind in SubjectKind.values else None
         if entry is None:
-            return {"subject_kind": self.request.GET.get("kind") or SubjectKind.INDIVIDUAL}
+            return {"subject_kind": kind or SubjectKind.INDIVIDUAL}
         return {
-            "subject_kind": entry.subject_kind,
+            "subject_kind": kind or entry.subject_kind,
             "requested_form": entry.requested_form_id,
             "person": entry.person_id,
             "unit": entry.unit_id,

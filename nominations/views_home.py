@@ -9,8 +9,9 @@ from accounts.cache import remember
 from accounts.choices import Role
 from documents.statements import statement
 from nominations.choices import SessionStatus
+from nominations.council import sessions_visible_to
 from nominations.deadlines import Limits, WorkCalendar, dossier_deadline, overdue_q
-from nominations.models import CouncilSession, Dossier, Notice
+from nominations.models import Dossier, Notice
 from nominations.selectors import dossiers_visible_to, waiting_count, waiting_q
 
 # Panels other apps add to the home page under the work queue, each called as provider(user)
@@ -27,8 +28,11 @@ def council_panel(user) -> dict | None:
     """The open council sessions where the user has a seat: where to record their votes."""
     if not user.has_role(Role.COUNCIL_MEMBER):
         return None
+    # In the user's units, as the session page is: a seat left from a unit they no longer
+    # work for does not show.
     sessions = list(
-        CouncilSession.objects.filter(status=SessionStatus.OPEN, members__user=user)
+        sessions_visible_to(user)
+        .filter(status=SessionStatus.OPEN, members__user=user)
         .select_related("unit")
         .annotate(dossiers=Count("agenda", distinct=True))
         .order_by("date", "pk")[:PANEL_ROWS]

@@ -5,6 +5,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from decisions import services
 from decisions.models import Decision
@@ -203,7 +205,13 @@ def test_a_leader_finds_the_drafts_to_sign_on_the_home_page(
     assert html.index(f'<a href="/decisions/{another_draft.pk}/">') > first
     assert "· 5 trường hợp được khen thưởng" in html
     assert "· 1 trường hợp được khen thưởng" in html
-    assert '<a class="small" href="/decisions/?status=draft">Tất cả quyết định dự thảo</a>' in html
+    assert (
+        '<a class="small" href="/decisions/?status=draft">'
+        "Tất cả quyết định dự thảo trong các đơn vị của bạn</a>"
+    ) in html
+    # The panel's words have a context of their own: the statistics page keeps its wording.
+    with translation.override("vi"):
+        assert ngettext("%(n)s awardee", "%(n)s awardees", 3) % {"n": 3} == "3 người được khen"
     for user in (staff.cao_loc_leader, staff.province_officer):
         client.force_login(user)
         assert "Quyết định chờ bạn ký" not in client.get(reverse("home")).content.decode()

@@ -276,6 +276,15 @@ def test_a_member_finds_the_open_session_on_the_home_page(setup, client):
     assert "· 1 hồ sơ" in html
     client.force_login(s.people.cao_lau_council)
     assert "Phiên họp Hội đồng đang mở" not in client.get(reverse("home")).content.decode()
+    # A member who now works for another unit keeps the seat but no longer sees the session.
+    moved = s.people.cao_loc_council
+    moved.unit = s.dossier.proposing_unit
+    moved.save()
+    client.force_login(moved)
+    assert "Phiên họp Hội đồng đang mở" not in client.get(reverse("home")).content.decode()
+    moved.unit = s.dossier.current_level
+    moved.save()
+    assert "Phiên họp Hội đồng đang mở" in client.get(reverse("home")).content.decode()
     council.council_attendance_set(
         session=s.session,
         actor=s.officer,

@@ -247,6 +247,33 @@ def test_the_entry_form_marks_each_field_with_its_kinds(client, tree, people, ma
         "achievement": "",
     }
     assert '<option value="collective" selected>' in html
+    # The register search is for individuals: its results come back under "Cá nhân".
+    assert '<input type="hidden" name="kind" value="individual">' in html
+
+
+def test_a_search_from_an_entry_of_another_kind_shows_its_results(
+    client, tree, people, make_dossier, forms
+):
+    """Editing a collective, the officer turns the menu to "Cá nhân" and searches the
+    register: the page comes back as an individual's, with the person found in the menu."""
+    dossier = make_dossier(tree.cao_lau)
+    person = Person.objects.create(full_name="Nông Thị Duyên", birth_year=1990, unit=tree.cao_lau)
+    entry = services.entry_save(
+        dossier=dossier,
+        actor=people.cao_lau_officer,
+        subject_kind=SubjectKind.COLLECTIVE,
+        requested_form=forms["giay-khen-chu-tich-xa"],
+        group_name="Chi đoàn thôn Nà Lệnh",
+        achievement="Tốt",
+    )
+    client.force_login(people.cao_lau_officer)
+    url = reverse("nominations:entry_edit", args=[dossier.pk, entry.pk])
+    assert '<option value="collective" selected>' in client.get(url).content.decode()
+    html = client.get(url, {"kind": "individual", "q": "nong duyen"}).content.decode()
+    assert '<option value="individual" selected>' in html
+    assert f'<option value="{person.pk}">Nông Thị Duyên (1990) – Xã Cao Lâu</option>' in html
+    html = client.get(url, {"kind": "nonsense"}).content.decode()
+    assert '<option value="collective" selected>' in html
 
 
 def test_what_was_typed_for_another_kind_is_ignored(client, tree, people, make_dossier, forms):
