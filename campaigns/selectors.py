@@ -68,11 +68,14 @@ def menu_label(title: str, issuer: str, length: int) -> str:
 
 def lead_issuer_name():
     """The name of a campaign's first issuer as documents cite it ("UBND huyện Cao Lộc"), or
-    its unit's name, as a subquery on the campaign."""
+    its unit's name, as a subquery on the campaign. The unit's name is read by its key in a
+    subquery of its own, not joined: a join hashed the whole unit table for every campaign of
+    a menu (1.5 ms for the dossier list's 50 campaigns, against 0.1 ms)."""
+    unit_name = Unit.objects.filter(pk=OuterRef("unit_id")).order_by().values("name")[:1]
     return Subquery(
         CampaignIssuer.objects.filter(campaign=OuterRef("pk"))
         .order_by("position", "pk")
-        .annotate(name=Coalesce(NullIf("short_name", Value("")), "unit__name"))
+        .annotate(name=Coalesce(NullIf("short_name", Value("")), Subquery(unit_name)))
         .values("name")[:1]
     )
 
