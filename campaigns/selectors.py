@@ -93,7 +93,7 @@ def choice_label(campaign) -> str:
 def campaign_menu(qs, length: int = 90) -> list[tuple[int, str]]:
     """(pk, label) of the campaigns of `qs` in its order, each labelled by `menu_label`; one
     query."""
-    rows = qs.annotate(lead_issuer=lead_issuer_name()).values_list("pk", "title", "lead_issuer")
+    rows = with_issuer_name(qs).values_list("pk", "title", "issuer_name")
     return [(pk, menu_label(title, issuer or "", length)) for pk, title, issuer in rows]
 
 

@@ -11,7 +11,7 @@ from accounts.choices import Role
 from accounts.selectors import get_visible_or_404, scope_filter
 from awards.models import AwardForm
 from campaigns.models import Campaign
-from campaigns.selectors import campaign_menu, lead_issuer_name
+from campaigns.selectors import campaign_menu, with_issuer_name
 from decisions.choices import DecisionStatus
 from decisions.models import CertificateLayout, Decision, DecisionAward
 from documents.templatetags.vn import clip
@@ -85,9 +85,7 @@ def pending_choices(*, issuer):
         .order_by("campaign_id", "proposed_form_id")
     )
     rows = list(rows)
-    campaigns = Campaign.objects.annotate(issuer_name=lead_issuer_name()).in_bulk(
-        {r["campaign_id"] for r in rows}
-    )
+    campaigns = with_issuer_name(Campaign.objects.all()).in_bulk({r["campaign_id"] for r in rows})
     forms = AwardForm.objects.in_bulk({r["proposed_form_id"] for r in rows})
     return [(campaigns[r["campaign_id"]], forms[r["proposed_form_id"]], r["n"]) for r in rows]
 

@@ -129,7 +129,6 @@ def campaigns_for_new_dossier(user):
     return (
         campaigns_visible_to(user)
         .filter(status=CampaignStatus.PUBLISHED)
-        .prefetch_related("issuer_rows__unit")
         .order_by("-issue_year", "title")
     )
 

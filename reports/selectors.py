@@ -18,7 +18,11 @@ from awards.models import Award, AwardForm, CampaignAward
 from campaigns.choices import LEVEL_OF_KIND, UnitLevel
 from campaigns.models import Campaign, ItemTarget, Unit, UnitSuccession
 from campaigns.models.units import in_force_q
-from campaigns.selectors import campaign_menu, campaigns_visible_to, lead_issuer_name
+from campaigns.selectors import (
+    campaign_menu,
+    campaigns_visible_to,
+    with_issuer_name,
+)
 from decisions.choices import DecisionStatus
 from decisions.models import Decision
 from documents.collation import Vietnamese
@@ -110,7 +114,7 @@ def filters_from(*, user, params) -> Filters:
     if year and 1900 <= year <= 2999:
         filters.year = year
     if (campaign_id := _int(params, "campaign")) is not None:
-        campaign = campaigns_visible_to(user).filter(pk=campaign_id).first()
+        campaign = with_issuer_name(campaigns_visible_to(user)).filter(pk=campaign_id).first()
         if campaign is None:
             raise Http404
         filters.campaign = campaign
@@ -389,11 +393,7 @@ def campaign_rows(*, user, filters: Filters) -> list[CampaignRow]:
                 Q(issue_year=filters.year)
                 | Q(issue_year__isnull=True, period_start__year=filters.year)
             )
-        campaigns = list(
-            qs.annotate(issuer_name=lead_issuer_name()).order_by("-issue_year", "-pk")[
-                :TOP_CAMPAIGNS
-            ]
-        )
+        campaigns = list(with_issuer_name(qs).order_by("-issue_year", "-pk")[:TOP_CAMPAIGNS])
     ids = [c.pk for c in campaigns]
     through = Campaign.participating_units.through.objects.filter(
         _in(filters.unit_ids, "unit_id"), campaign_id__in=ids

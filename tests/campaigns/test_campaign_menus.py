@@ -78,3 +78,6 @@ def test_the_statistics_page_names_each_plan_by_its_issuer(client, tree, make_us
     for issuer in ("UBND tỉnh Lạng Sơn", "UBND huyện Cao Lộc", "UBND xã Cao Lâu"):
         assert menu_label(TITLE, issuer, 90) in _options(html, "campaign")
         assert f'<span class="small text-body-secondary">– {issuer}</span>' in html
+    # One campaign chosen in the filter: its row keeps its issuer.
+    html = client.get("/reports/", {"campaign": cascade[1].pk}).content.decode()
+    assert '<span class="small text-body-secondary">– UBND huyện Cao Lộc</span>' in html
