@@ -23,7 +23,7 @@ from awards.checks import PendingProposals, award_checks
 from awards.choices import SubjectKind
 from awards.selectors import form_catalogue
 from campaigns.choices import CampaignStatus
-from campaigns.selectors import campaigns_visible_to
+from campaigns.selectors import campaigns_visible_to, menu_label, with_issuer_name
 from documents.statements import Statement, as_prefetched, statement
 from documents.text import fold
 from nominations.choices import ACTIVE_ENTRY_STATUSES, Action, DossierStatus
@@ -133,12 +133,39 @@ def campaigns_for_new_dossier(user):
     )
 
 
-def dossier_filter_campaigns(user):
-    """Campaigns that have dossiers the user may see (the list's campaign filter)."""
+def _campaigns_menu_rows(dossiers):
     from campaigns.models import Campaign
 
-    ids = dossiers_visible_to(user).values("campaign_id")
-    return Campaign.objects.filter(pk__in=ids).order_by("title")
+    campaigns = Campaign.objects.filter(pk__in=dossiers.values("campaign_id")).order_by("title")
+    return with_issuer_name(campaigns).values_list("pk", "title", "issuer_name")
+
+
+@statement
+def _campaigns_of_every_dossier():
+    return _campaigns_menu_rows(Dossier.objects.all())
+
+
+@statement
+def _campaigns_of_dossiers_in(unit_ids: list[int]):
+    return _campaigns_menu_rows(
+        Dossier.objects.filter(
+            Q(proposing_unit_id__in_array=unit_ids) | Q(current_level_id__in_array=unit_ids)
+        )
+    )
+
+
+def dossier_filter_menu(user) -> list[tuple[int, str]]:
+    """(pk, label) of the campaigns that have dossiers the user may see, by title and issuer
+    (the list's campaign filter): one query, through a kept statement (building the issuer's
+    subquery on each request cost the dossier list a fifth of its time)."""
+    ids = unit_ids_visible_to(user)
+    if ids is None:
+        rows = _campaigns_of_every_dossier.list()
+    elif not ids:
+        return []
+    else:
+        rows = _campaigns_of_dossiers_in.list(unit_ids=sorted(ids))
+    return [(pk, menu_label(title, issuer or "", 60)) for pk, title, issuer in rows]
 
 
 # The dossier page's reads: the same SQL on every request but for the dossier's id, compiled

@@ -17,7 +17,6 @@ from accounts.views import HomeView as AccountsHomeView
 from accounts.views import KeptPageMixin, list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
 from awards.selectors import offered_forms
-from campaigns.selectors import campaign_menu
 from documents.markup import unbound_fields
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
@@ -36,7 +35,7 @@ from nominations.selectors import (
     campaigns_for_new_dossier,
     dossier_alone_or_404,
     dossier_entries_checks,
-    dossier_filter_campaigns,
+    dossier_filter_menu,
     dossier_queue,
     dossier_rows_by_id,
     dossier_visible_or_404,
@@ -100,7 +99,7 @@ class DossierListView(LoginRequiredMixin, KeptPageMixin, ListView):
             params=list_params(self.request),
             querystring=list_querystring(self.request),
             statuses=DossierStatus.choices,
-            campaigns=campaign_menu(dossier_filter_campaigns(user), 60),
+            campaigns=dossier_filter_menu(user),
             can_create=user.has_role(Role.OFFICER) and actor_unit(user) is not None,
         )
         return ctx

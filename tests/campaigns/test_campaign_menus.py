@@ -11,6 +11,7 @@ from campaigns.choices import CampaignStatus
 from campaigns.models import Campaign
 from campaigns.selectors import campaign_menu, menu_label
 from tests.campaigns.test_campaign_views import make_campaign
+from tests.nominations.factories import DossierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,21 @@ def test_the_statistics_page_names_each_plan_by_its_issuer(client, tree, make_us
     # One campaign chosen in the filter: its row keeps its issuer.
     html = client.get("/reports/", {"campaign": cascade[1].pk}).content.decode()
     assert '<span class="small text-body-secondary">– UBND huyện Cao Lộc</span>' in html
+
+
+def test_the_dossier_list_names_the_campaigns_of_the_dossiers_in_scope(
+    client, tree, make_user, cascade
+):
+    """Through its kept statements: every dossier's campaigns for the province, those of its
+    units' dossiers for a commune."""
+    DossierFactory(campaign=cascade[1], proposing_unit=tree.cao_lau)
+    DossierFactory(campaign=cascade[0], proposing_unit=tree.xuat_le)
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    html = client.get("/dossiers/").content.decode()
+    assert _options(html, "campaign") == [menu_label(TITLE, "UBND huyện Cao Lộc", 60)]
+    client.force_login(make_user(tree.ban_tdkt, Role.OFFICER))
+    html = client.get("/dossiers/").content.decode()
+    assert sorted(_options(html, "campaign")) == [
+        menu_label(TITLE, "UBND huyện Cao Lộc", 60),
+        menu_label(TITLE, "UBND tỉnh Lạng Sơn", 60),
+    ]
