@@ -321,3 +321,22 @@ def test_an_entry_without_ballots_is_not_shown_as_rejected(setup, client):
     html = client.get(url).content.decode()
     assert '<span class="badge text-bg-secondary">Không đạt</span>' in html
     assert html.count("Chưa biểu quyết") == len(s.entries) - 1
+
+
+def test_a_member_votes_on_the_page_once_marked_present(setup, client):
+    """The council member who is a portal user sees their own ballot only once present;
+    absent, the page says why instead of a button the quorum check would refuse."""
+    s = setup
+    url = reverse("nominations:council_session", args=[s.session.pk])
+    client.force_login(s.people.cao_loc_council)
+    html = client.get(url).content.decode()
+    assert "Bạn đang được ghi là vắng mặt" in html
+    assert "Ghi phiếu" not in html
+    _present(s, 5)
+    html = client.get(url).content.decode()
+    assert "Bạn đang được ghi là vắng mặt" not in html
+    assert html.count("Ghi phiếu") == len(s.entries)
+    seat = s.session.members.get(user=s.people.cao_loc_council)
+    vote = reverse("nominations:council_vote", args=[s.session.pk, s.entries[0].pk])
+    assert client.post(vote, {f"m{seat.pk}": "for"}).status_code == 302
+    assert CouncilVote.objects.get(entry=s.entries[0]).member == seat
