@@ -25,25 +25,13 @@ from campaigns.models import (
 from campaigns.selectors import campaigns_visible_to, choice_label, with_issuer_name
 from campaigns.services import campaign_period_errors, issuer_error
 from documents.collation import Vietnamese
+from documents.forms import VnDateField
 
 # Django 6's label of an empty choice, which Django's own Vietnamese catalogue lacks: listed here
 # so that makemessages keeps it in this app's catalogue, which translates it for every select.
 DJANGO_STRINGS_WITHOUT_VIETNAMESE = [gettext_noop("- Select an option -")]
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 MIN_YEAR, MAX_YEAR = 1900, 2100
-
-
-class VnDateField(forms.DateField):
-    """A date typed as dd/mm/yyyy, as Vietnamese forms write it."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", DATE_FORMATS)
-        kwargs.setdefault(
-            "widget",
-            forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        )
-        super().__init__(**kwargs)
 
 
 def _short_textareas(form, rows=3):

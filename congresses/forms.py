@@ -22,19 +22,7 @@ from congresses.models import (
     PlanSection,
 )
 from documents.collation import Vietnamese
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-
-
-class VnDateField(forms.DateField):
-    """A date typed as dd/mm/yyyy, as Vietnamese forms write it."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", DATE_FORMATS)
-        kwargs.setdefault(
-            "widget", forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
-        )
-        super().__init__(**kwargs)
+from documents.forms import VnDateField
 
 
 class EventRecordForm(BootstrapFormMixin, forms.Form):

@@ -6,13 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import BootstrapFormMixin
 from decisions.choices import SigningMode
 from decisions.models import Decision
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from documents.forms import VnDateField
 
 
 class CheckboxList(forms.CheckboxSelectMultiple):
@@ -92,7 +86,7 @@ class RevokeForm(BootstrapFormMixin, forms.Form):
         max_length=50,
         help_text=_('For example "125/QĐ-UBND".'),
     )
-    revoking_date = forms.DateField(label=_("date of the revoking decision"), widget=DateInput())
+    revoking_date = VnDateField(label=_("date of the revoking decision"))
     awardees = forms.ModelMultipleChoiceField(
         label=_("awards to revoke"),
         queryset=None,

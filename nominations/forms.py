@@ -11,6 +11,7 @@ from awards.models import AwardForm
 from awards.selectors import offered_forms, people_visible_to
 from campaigns.selectors import choice_label, with_issuer_name
 from documents.collation import Vietnamese
+from documents.forms import VnDateField
 from nominations.choices import AttachmentKind, ReviewDecision
 
 
@@ -25,13 +26,6 @@ class PortalFormMixin(BootstrapFormMixin):
                 field.empty_label = "—"
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class DossierForm(PortalFormMixin, forms.Form):
     campaign = forms.ModelChoiceField(label=_("campaign"), queryset=None)
     summary = forms.CharField(
@@ -40,10 +34,9 @@ class DossierForm(PortalFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Empty: “Về việc đề nghị khen thưởng trong …” with the campaign's title."),
     )
-    date = forms.DateField(
+    date = VnDateField(
         label=_("date"),
         required=False,
-        widget=DateInput(),
         help_text=_("Empty: the day it is submitted. Enter it for a tờ trình signed on paper."),
     )
 

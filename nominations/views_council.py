@@ -11,15 +11,16 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from documents.forms import VnDateField
 from nominations import council
 from nominations.choices import VoteChoice
-from nominations.forms import DateInput, PortalFormMixin
+from nominations.forms import PortalFormMixin
 from nominations.views import _show_error
 from nominations.workflow import WorkflowError
 
 
 class SessionForm(PortalFormMixin, forms.Form):
-    date = forms.DateField(label=gettext_lazy("date"), widget=DateInput())
+    date = VnDateField(label=gettext_lazy("date"))
     place = forms.CharField(label=gettext_lazy("place"), max_length=300, required=False)
     chair = forms.CharField(label=gettext_lazy("chair"), max_length=200, required=False)
     secretary = forms.CharField(label=gettext_lazy("secretary"), max_length=200, required=False)

@@ -23,7 +23,7 @@ def test_the_entry_form_shows_the_fields_of_the_kind_chosen(page, flow):
         sign_in_as(page, "caolau.canbo")
         page.goto("/dossiers/new/")
         page.get_by_label("Phong trào thi đua").select_option(str(flow.campaign.pk))
-        page.get_by_label("Ngày").fill(DOSSIER_DATE.isoformat())
+        page.get_by_label("Ngày").fill(f"{DOSSIER_DATE:%d/%m/%Y}")  # as Vietnamese write it
         press(page, page.get_by_role("button", name="Lưu lại"), success="Đã tạo hồ sơ")
         follow(page, page.locator("main").get_by_role("link", name="Thêm vào: cá nhân"))
         for label in PERSON_FIELDS:

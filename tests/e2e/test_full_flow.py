@@ -150,7 +150,7 @@ def commune_officer_submits(page, flow) -> str:
         page.goto("/dossiers/")
         follow(page, page.locator("main").get_by_role("link", name="Lập hồ sơ mới"))
         page.get_by_label("Phong trào thi đua").select_option(str(flow.campaign.pk))
-        page.get_by_label("Ngày").fill(DOSSIER_DATE.isoformat())
+        page.get_by_label("Ngày").fill(f"{DOSSIER_DATE:%d/%m/%Y}")  # as Vietnamese write it
         press(page, page.get_by_role("button", name="Lưu lại"), success="Đã tạo hồ sơ")
         expect(page.locator("h1")).to_contain_text("dự thảo")
 
