@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -107,7 +107,26 @@ def open_posting_of(dossier: Dossier, today=None) -> Posting | None:
     )
 
 
-# -- the public page ---------------------------------------------------------------------------
+# -- the public pages --------------------------------------------------------------------------
+
+
+def open_postings(on):
+    """The postings open for comments on `on`, those closing first first: the public index,
+    so that a citizen finds them without being sent a link. What it prints is public on the
+    posting's own page: the level, the proposing unit, the campaign, how many nominees."""
+    return (
+        Posting.objects.filter(opened_on__lte=on, closes_on__gte=on)
+        .select_related("unit", "dossier__proposing_unit", "dossier__campaign")
+        .only(
+            "opened_on",
+            "closes_on",
+            "unit__name",
+            "dossier__proposing_unit__name",
+            "dossier__campaign__title",
+        )
+        .annotate(nominees=Count("items"))
+        .order_by("closes_on", "pk")
+    )
 
 
 def public_posting_or_404(pk: int) -> Posting:

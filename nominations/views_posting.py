@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView
+from django.views.generic import FormView, ListView
 
 from accounts.forms import BootstrapFormMixin
 from nominations import posting as postings
@@ -51,6 +51,17 @@ class CommentForm(BootstrapFormMixin, forms.Form):
 
 def _client(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
+
+
+class PublicPostingListView(ListView):
+    """`/public/postings/`: the lists posted for comments now, closing first first."""
+
+    template_name = "nominations/posting_public_list.html"
+    context_object_name = "postings"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return postings.open_postings(timezone.localdate())
 
 
 class PublicPostingView(FormView):

@@ -186,6 +186,7 @@ MATRIX = {
     "public_decisions:list": S(200, 200, 200, 200, 200, 200),
     "public_decisions:pdf": S(200, 200, 200, 200, 200, 200),
     "public_posting_detail": S(200, 200, 200, 200, 200, 200),
+    "public_posting_list": S(200, 200, 200, 200, 200, 200),
     "reports:dashboard": S(302, 200, 200, 200, 200, 200),
     "reports:export": S(302, 200, 200, 200, 200, 200),
     # The national export exists only for the formats the reports app offers.

@@ -65,6 +65,7 @@ def public_pages(issued, campaign, tree, client):
         reverse("public_campaign_list"),
         reverse("public_campaign_detail", args=[campaign.pk]),
         reverse("public_posting_detail", args=[posting.pk]),
+        reverse("public_posting_list"),
         reverse("public_decisions:list"),
         reverse("honours:roll"),
         *[reverse("verify", args=[a.token]) for a in issued.decision_awards.all()],

@@ -27,6 +27,7 @@ STAFF_LINKS = (
 )
 PUBLIC_LINKS = (
     ("public_campaign_list", gettext_noop("Campaigns")),
+    ("public_posting_list", gettext_noop("Lists for comments")),
     ("public_decisions:list", gettext_noop("Award decisions")),
     ("honours:roll", gettext_noop("Honour roll")),
 )

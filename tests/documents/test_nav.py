@@ -18,8 +18,9 @@ class _Staff:
 
 def test_public_visitors_see_the_public_pages():
     html = _render(AnonymousUser())
-    assert html.count('<li class="nav-item">') == 3
+    assert html.count('<li class="nav-item">') == 4
     assert '<a class="nav-link" href="/public/campaigns/">Phong trào thi đua</a>' in html
+    assert '<a class="nav-link" href="/public/postings/">Lấy ý kiến nhân dân</a>' in html
     assert 'href="/public/honours/">Bảng vàng' in html
     assert "/dossiers/" not in html
 

@@ -222,10 +222,15 @@ def test_whole_flow_from_the_commune_to_a_verified_certificate(page, flow, live_
         dossier_url = page.url
         posting_url = page.locator("main dl a[href^='/public/postings/']").get_attribute("href")
 
-    with step("a visitor comments on the public posting"):
+    with step("a visitor finds the posting among the lists open for comments"):
         sign_out(page)
-        page.goto(posting_url)
+        page.goto("/public/postings/")
         look(page)
+        listed = page.locator(f"main a[href='{posting_url}']")
+        expect(listed).to_contain_text("Đơn vị đề nghị: Huyện Cao Lộc · 2 đối tượng")
+        follow(page, listed)
+
+    with step("a visitor comments on the public posting"):
         main = page.locator("main")
         expect(main).to_contain_text("Đang nhận ý kiến")
         for name, *_rest in NOMINEES:

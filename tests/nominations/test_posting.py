@@ -95,6 +95,44 @@ def test_unknown_posting_is_404(client, db):
     assert client.get("/public/postings/999999/").status_code == 404
 
 
+def test_the_public_finds_the_lists_open_for_comments(
+    posted, tree, client, django_assert_num_queries
+):
+    """`/public/postings/` (linked from the public navigation bar): open postings only, those
+    closing first first, with the level, the proposing unit and how many nominees; a fixed
+    number of queries whatever it lists."""
+    today = timezone.localdate()
+    url = reverse("public_posting_list")
+    with django_assert_num_queries(2):  # the page's postings and their count
+        html = client.get(url).content.decode()
+    assert f'href="{_url(posted.posting)}"' in html
+    assert "Tỉnh Lạng Sơn" in html
+    assert "Đơn vị đề nghị: Xã Ba Sơn · 1 đối tượng" in html
+    assert f"Nhận ý kiến đến hết ngày {posted.posting.closes_on:%d/%m/%Y}" in html
+    assert f'<a class="nav-link" href="{url}">Lấy ý kiến nhân dân</a>' in html
+    # Two more: one closing sooner comes first; a closed one and a future one are not listed.
+    sooner = Posting.objects.create(
+        dossier=posted.dossier,
+        unit=posted.dossier.proposing_unit,
+        opened_on=today,
+        working_days=1,
+        closes_on=today,
+    )
+    day = datetime.timedelta(days=1)
+    for unit, opened, closes in [
+        (tree.cao_lau, today - 9 * day, today - day),  # closed yesterday
+        (tree.cao_loc, today + day, today + 9 * day),  # opens tomorrow
+    ]:
+        Posting.objects.create(
+            dossier=posted.dossier, unit=unit, opened_on=opened, working_days=5, closes_on=closes
+        )
+    with django_assert_num_queries(2):
+        response = client.get(url)
+    assert [p.pk for p in response.context["postings"]] == [sooner.pk, posted.posting.pk]
+    Posting.objects.all().delete()
+    assert "Hiện không có danh sách nào đang lấy ý kiến." in client.get(url).content.decode()
+
+
 def _comment(client, posting, **extra):
     data = {
         "author_name": "Lương Văn Bình",
