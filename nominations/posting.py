@@ -15,14 +15,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.choices import Role
 from documents.statements import statement
+from documents.subqueries import count_of
 from nominations import routing
 from nominations.choices import CommentStatus, EntryStatus
 from nominations.deadlines import WorkCalendar
@@ -114,15 +114,7 @@ def open_posting_of(dossier: Dossier, today=None) -> Posting | None:
 def open_postings(on):
     """The postings open for comments on `on`, those closing first first: the public index,
     so that a citizen finds them without being sent a link. It prints only names of bodies and
-    counts: the level, the proposing unit, the campaign, how many nominees. The nominees are
-    counted in a subquery, so that the paginator's count stays a plain count of postings."""
-    nominees = (
-        PostingItem.objects.filter(posting_id=OuterRef("pk"))
-        .order_by()
-        .values("posting_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
+    counts: the level, the proposing unit, the campaign, how many nominees (`count_of`)."""
     return (
         Posting.objects.filter(opened_on__lte=on, closes_on__gte=on)
         .select_related("unit", "dossier__proposing_unit", "dossier__campaign")
@@ -133,7 +125,7 @@ def open_postings(on):
             "dossier__proposing_unit__name",
             "dossier__campaign__title",
         )
-        .annotate(nominees=Coalesce(Subquery(nominees, output_field=IntegerField()), 0))
+        .annotate(nominees=count_of(PostingItem, "posting_id"))
         .order_by("closes_on", "pk")
     )
 

@@ -7,13 +7,11 @@ from django.db.models import (
     BigIntegerField,
     Count,
     Exists,
-    IntegerField,
     OuterRef,
     Q,
     Subquery,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -25,6 +23,7 @@ from awards.selectors import form_catalogue
 from campaigns.choices import CampaignStatus
 from campaigns.selectors import campaigns_visible_to, menu_label, with_issuer_name
 from documents.statements import Statement, as_prefetched, statement
+from documents.subqueries import count_of
 from documents.text import fold
 from nominations.choices import ACTIVE_ENTRY_STATUSES, Action, DossierStatus
 from nominations.models import Attachment, Dossier, DossierEvent, Entry, EntryReview
@@ -50,21 +49,11 @@ def dossiers_visible_to(user):
 
 
 def _for_list(qs):
-    """Rows of a dossier table. The entry count is a correlated subquery, not a join with
-    GROUP BY: the database counts the entries of the page's rows only, after ORDER BY and
-    LIMIT, and the paginator's COUNT stays a plain count of dossiers. COUNT(*) lets it count
-    from the index on entry.dossier alone."""
-    entries = (
-        Entry.objects.filter(dossier_id=OuterRef("pk"))
-        .order_by()
-        .values("dossier_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
+    """Rows of a dossier table, with their entries counted in a subquery (`count_of`)."""
     return (
         qs.select_related("campaign", "proposing_unit", "current_level")
         .only(*_LIST_FIELDS)
-        .annotate(entry_count=Coalesce(Subquery(entries, output_field=IntegerField()), 0))
+        .annotate(entry_count=count_of(Entry, "dossier_id"))
     )
 
 
