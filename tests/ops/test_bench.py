@@ -67,7 +67,10 @@ def test_bench_measures_pages_queries_pdfs_and_import_then_drops_its_database(
         # a few requests of a tiny page may take none).
         assert page["2"]["cpu_app_ms"] >= 0
         assert page["2"]["cpu_db_ms"] >= 0
-    assert data["load"]["dossiers"]["2"]["cpu_app_ms"] > 0
+    # Measured at all: over the whole run, the computed dashboard alone (some 70 ms of the
+    # workers' CPU) spans several ticks. One page of 4 fast requests may span none: on a fast
+    # machine the dossier list's 4 requests of 4 ms each read 0.
+    assert sum(page["2"]["cpu_app_ms"] for page in data["load"].values()) > 0
     assert data["queries"]["dossiers"]["independent_of_size"]
     # Counted with nothing kept: the dashboard's figures are computed both times.
     assert data["queries"]["dashboard"]["independent_of_size"]
