@@ -126,14 +126,10 @@ class EntryForm(PortalFormMixin, forms.Form):
             (p.pk, f"{p.full_name} ({p.birth_year or '?'}) – {p.unit.name}") for p in shown
         ]
         self.fields["unit"].queryset = units_visible_to(user).order_by(Vietnamese("name"))
-
-    def rows(self):
-        """(bound field, its kinds' CSS classes) in order; common fields have no class."""
-        for field in self.visible_fields():
-            kinds = self.KIND_FIELDS.get(field.name, ())
-            yield (
-                field,
-                " ".join(["kind-field", *(f"kind-{kind}" for kind in kinds)]) if kinds else "",
+        # The classes of each kind's fields, on their wrappers (includes/form_fields.html).
+        for name, kinds in self.KIND_FIELDS.items():
+            self.fields[name].wrapper_class = " ".join(
+                ["kind-field", *(f"kind-{kind}" for kind in kinds)]
             )
 
     def clean(self):

@@ -35,7 +35,12 @@ def _scope_q(user) -> Q | None:
     ids = unit_ids_visible_to(user)
     if ids is None:
         return None
-    return Q(proposing_unit_id__in=ids) | Q(current_level_id__in=ids)
+    return _units_q(ids)
+
+
+def _units_q(ids, lookup: str = "in") -> Q:
+    """Dossiers proposed by or held at the units `ids` (`lookup` "in_array" in a statement)."""
+    return Q(**{f"proposing_unit_id__{lookup}": ids}) | Q(**{f"current_level_id__{lookup}": ids})
 
 
 def dossiers_visible_to(user):
@@ -136,11 +141,7 @@ def _campaigns_of_every_dossier():
 
 @statement
 def _campaigns_of_dossiers_in(unit_ids: list[int]):
-    return _campaigns_menu_rows(
-        Dossier.objects.filter(
-            Q(proposing_unit_id__in_array=unit_ids) | Q(current_level_id__in_array=unit_ids)
-        )
-    )
+    return _campaigns_menu_rows(Dossier.objects.filter(_units_q(unit_ids, "in_array")))
 
 
 def dossier_filter_menu(user) -> list[tuple[int, str]]:
