@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from nominations.models import Attachment, Dossier, DossierEvent, DossierPdf, Entry, EntryReview
+from nominations.models import (
+    Attachment,
+    Dossier,
+    DossierEvent,
+    DossierPdf,
+    Entry,
+    EntryReview,
+    recount_entries,
+)
 
 
 class EntryInline(admin.TabularInline):
@@ -33,6 +41,10 @@ class DossierAdmin(admin.ModelAdmin):
     raw_id_fields = ("created_by",)
     inlines = [EntryInline, DossierEventInline]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        recount_entries([obj.pk])  # the count the form's object held may be stale by now
+
 
 class EntryReviewInline(admin.TabularInline):
     model = EntryReview
@@ -50,6 +62,21 @@ class EntryAdmin(admin.ModelAdmin):
     readonly_fields = ("status", "forwarded_from", "campaign")
     raw_id_fields = ("dossier", "person", "unit")
     inlines = [EntryReviewInline]
+
+    # Dossier.entry_count follows what the admin adds, moves or deletes.
+    def save_model(self, request, obj, form, change):
+        before = form.initial.get("dossier") if change else None
+        super().save_model(request, obj, form, change)
+        recount_entries({obj.dossier_id, before} - {None})
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        recount_entries([obj.dossier_id])
+
+    def delete_queryset(self, request, queryset):
+        dossier_ids = set(queryset.values_list("dossier_id", flat=True))
+        super().delete_queryset(request, queryset)
+        recount_entries(dossier_ids)
 
 
 @admin.register(EntryReview)

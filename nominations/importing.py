@@ -34,7 +34,7 @@ from awards.selectors import people_visible_to
 from awards.services import RowError
 from documents.text import fold
 from nominations.choices import ACTIVE_ENTRY_STATUSES
-from nominations.models import Dossier, Entry
+from nominations.models import Dossier, Entry, recount_entries
 
 # The columns of the template, in order: key -> header printed in the file.
 COLUMNS = {
@@ -589,6 +589,7 @@ def _save(dossier: Dossier, parsed: list[PreviewRow]) -> None:
             entry.person_id = entry.person.pk  # the new people have their ids now
         entries.append(entry)
     Entry.objects.bulk_create(entries, batch_size=CHUNK)
+    recount_entries([dossier.pk])
 
 
 def previews_clear(*, older_than: datetime.timedelta, now: datetime.datetime | None = None) -> int:

@@ -23,7 +23,6 @@ from awards.selectors import form_catalogue
 from campaigns.choices import CampaignStatus
 from campaigns.selectors import campaigns_visible_to, menu_label, with_issuer_name
 from documents.statements import Statement, as_prefetched, statement
-from documents.subqueries import count_of
 from documents.text import fold
 from nominations.choices import ACTIVE_ENTRY_STATUSES, Action, DossierStatus
 from nominations.models import Attachment, Dossier, DossierEvent, Entry, EntryReview
@@ -54,12 +53,8 @@ def dossiers_visible_to(user):
 
 
 def _for_list(qs):
-    """Rows of a dossier table, with their entries counted in a subquery (`count_of`)."""
-    return (
-        qs.select_related("campaign", "proposing_unit", "current_level")
-        .only(*_LIST_FIELDS)
-        .annotate(entry_count=count_of(Entry, "dossier_id"))
-    )
+    """Rows of a dossier table (their entries counted in `Dossier.entry_count`)."""
+    return qs.select_related("campaign", "proposing_unit", "current_level").only(*_LIST_FIELDS)
 
 
 # What a row of a dossier table, of the overdue list and of the dossier export shows: the

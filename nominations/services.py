@@ -33,7 +33,7 @@ from nominations.choices import (
     EntryStatus,
     ReviewDecision,
 )
-from nominations.models import Dossier, DossierEvent, Entry, EntryReview
+from nominations.models import Dossier, DossierEvent, Entry, EntryReview, recount_entries
 from nominations.workflow import EDITABLE_STATES, WorkflowError, actor_unit, check_move
 
 logger = logging.getLogger(__name__)
@@ -199,7 +199,8 @@ def entry_save(
         if not group_name.strip():
             raise ValidationError({"group_name": _("Name the household.")})
         unit = unit or dossier.proposing_unit
-    if entry is None:
+    adding = entry is None
+    if adding:
         position = (dossier.entries.aggregate(m=Max("position"))["m"] or 0) + 1
         entry = Entry(dossier=dossier, campaign=dossier.campaign, position=position)
     entry.subject_kind = subject_kind
@@ -228,6 +229,8 @@ def entry_save(
     try:
         with transaction.atomic():
             entry.save()
+            if adding:
+                recount_entries([dossier.pk])
     except IntegrityError as exc:  # a concurrent insert of the same nominee
         raise ValidationError(
             {"person": _("This person already has an active entry for this form in this campaign.")}
@@ -241,6 +244,7 @@ def entry_remove(*, entry: Entry, actor) -> None:
     dossier = _lock(entry.dossier)
     _require_editable(dossier, actor)
     entry.delete()
+    recount_entries([dossier.pk])
 
 
 def entries_import(*, dossier: Dossier, actor, data: bytes, dry_run: bool, limit=None):
@@ -577,6 +581,7 @@ def dossier_forward(*, dossier: Dossier, actor) -> Dossier:
             achievement=entry.achievement,
             forwarded_from=entry,
         )
+    recount_entries([child.pk])
     before = dossier.status
     dossier.forward()
     _save_state(dossier)

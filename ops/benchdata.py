@@ -142,6 +142,8 @@ def add_rows(*, campaigns: int, dossiers: int, entries: int, awards: int) -> Cou
     counts.campaigns = len(new_campaigns)
 
     now = timezone.now()
+    # Every dossier holds as many entries (written below).
+    per_dossier = max(1, entries // max(1, dossiers))
     dossier_rows = []
     for i in range(dossiers):
         campaign = new_campaigns[i % len(new_campaigns)]
@@ -163,6 +165,7 @@ def add_rows(*, campaigns: int, dossiers: int, entries: int, awards: int) -> Cou
                 date=datetime.date(2024, 1 + i % 12, 1 + i % 28),
                 summary="Về việc đề nghị khen thưởng trong phong trào thi đua năm 2024",
                 status_changed_at=now - datetime.timedelta(minutes=i),
+                entry_count=per_dossier,  # the entries written below
             )
         )
     Dossier.objects.bulk_create(dossier_rows, batch_size=BATCH)
@@ -170,7 +173,6 @@ def add_rows(*, campaigns: int, dossiers: int, entries: int, awards: int) -> Cou
 
     # Every other entry is an individual (a new person of the register each), the rest
     # collectives named as bodies of the proposing unit.
-    per_dossier = max(1, entries // max(1, dossiers))
     people = []
     plan = []
     person_base = Person.objects.count()

@@ -112,3 +112,32 @@ def forget_work_calendar():
     forget_calendar()
     yield
     forget_calendar()
+
+
+@pytest.fixture(autouse=True)
+def entry_counts_kept(request):
+    """After every test that used the database: each dossier's stored `entry_count` is the
+    number of its entries, whatever the test did through the services, the views, the
+    import, the admin or the factories (nominations.models.recount_entries)."""
+    if "_django_db_helper" not in request.fixturenames and not request.node.get_closest_marker(
+        "django_db"
+    ):
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")  # set up first, so torn down after this
+    yield
+    from django.db import connection
+    from django.db.models import F
+
+    if connection.needs_rollback:  # the test ended inside a failed transaction (on purpose)
+        return
+
+    from documents.subqueries import count_of
+    from nominations.models import Dossier, Entry
+
+    wrong = list(
+        Dossier.objects.annotate(counted=count_of(Entry, "dossier_id"))
+        .exclude(entry_count=F("counted"))
+        .values_list("pk", "entry_count", "counted")[:5]
+    )
+    assert not wrong, f"Dossier.entry_count out of step (pk, stored, counted): {wrong}"

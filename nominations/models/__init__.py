@@ -16,6 +16,7 @@ from .dossiers import (
     Entry,
     EntryReview,
     _attachment_path,  # noqa: F401 - referenced by migration 0001
+    recount_entries,
 )
 from .pdfs import DossierPdf
 from .posting import Posting, PostingComment, PostingItem
@@ -40,4 +41,5 @@ __all__ = [
     "PostingItem",
     "Reminder",
     "StageTimeLimit",
+    "recount_entries",
 ]

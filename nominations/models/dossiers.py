@@ -84,6 +84,10 @@ class Dossier(ChoiceLabels, FSMModelMixin, models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # How many entries the dossier holds, whatever their status: kept by `recount_entries`
+    # wherever entries are added or removed, so that a dossier table does not count a
+    # 10,000-entry dossier's entries on every request.
+    entry_count = models.PositiveIntegerField(_("entries"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("dossier")
@@ -314,6 +318,20 @@ class Entry(ChoiceLabels, models.Model):
     @property
     def form_changed(self) -> bool:
         return self.proposed_form_id != self.requested_form_id
+
+
+def recount_entries(dossier_ids=None) -> None:
+    """Store in `Dossier.entry_count` how many entries each of the dossiers `dossier_ids`
+    holds (every dossier when None), in one UPDATE. Whatever adds or removes entries calls it
+    in the same transaction: the services, the import, the admin, the data builders."""
+    from documents.subqueries import count_of
+
+    dossiers = (
+        Dossier.objects.all()
+        if dossier_ids is None
+        else Dossier.objects.filter(pk__in=list(dossier_ids))
+    )
+    dossiers.update(entry_count=count_of(Entry, "dossier_id"))
 
 
 class EntryReview(ChoiceLabels, models.Model):

@@ -8,7 +8,7 @@ from awards.choices import SubjectKind
 from awards.models import AwardForm, CampaignAward, Person
 from campaigns.choices import CampaignStatus
 from campaigns.models import Campaign, CampaignIssuer, DocumentType
-from nominations.models import Dossier, Entry
+from nominations.models import Dossier, Entry, recount_entries
 
 
 class CampaignFactory(factory.django.DjangoModelFactory):
@@ -62,3 +62,11 @@ class EntryFactory(factory.django.DjangoModelFactory):
     unit = factory.LazyAttribute(lambda o: o.person.unit if o.person else None)
     proposed_form = factory.LazyAttribute(lambda o: o.requested_form)
     achievement = "Hoàn thành xuất sắc nhiệm vụ năm 2024."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        entry = super()._create(model_class, *args, **kwargs)
+        recount_entries([entry.dossier_id])  # as the services do
+        # The dossier object the test holds counts it too (a later save() keeps the count).
+        entry.dossier.entry_count = Dossier.objects.get(pk=entry.dossier_id).entry_count
+        return entry

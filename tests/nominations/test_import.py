@@ -19,7 +19,7 @@ from nominations.services import entries_import
 from nominations.views_import import SESSION_KEY
 from nominations.workflow import WorkflowError
 from tests.nominations.conftest import BEFORE
-from tests.nominations.factories import DossierFactory, PersonFactory
+from tests.nominations.factories import DossierFactory, EntryFactory, PersonFactory
 
 GK = "Giấy khen của Chủ tịch UBND huyện"
 BK = "bang-khen-chu-tich-tinh"
@@ -178,15 +178,7 @@ def test_errors_of_the_rules_of_entry_save(draft, officer, tree, make_dossier, f
     proposed twice for a form (in the file, and already in the campaign)."""
     taken = PersonFactory(full_name="Vi Văn Khánh", birth_year=1969, unit=tree.cao_lau)
     other = make_dossier(tree.cao_lau)
-    other.entries.create(
-        campaign=other.campaign,
-        subject_kind=SubjectKind.INDIVIDUAL,
-        person=taken,
-        unit=tree.cao_lau,
-        requested_form=forms[BK],
-        proposed_form=forms[BK],
-        achievement="…",
-    )
+    EntryFactory(dossier=other, person=taken, requested_form=forms[BK], achievement="…")
     data = xlsx(
         row(unit="Xã Hoàng Đồng"),
         row(name="Tổ dân vận", subject="Tập thể", gender="", birth_year="", form="Giấy khen"),
@@ -360,16 +352,7 @@ def test_confirm_checks_the_file_again(client, draft, officer, media, tree, form
     client.post(_urls(draft)[0], {"file": upload})
     token = client.session[SESSION_KEY]["token"]
     form = forms["giay-khen-chu-tich-huyen"]
-    draft.entries.create(
-        campaign=draft.campaign,
-        subject_kind=SubjectKind.INDIVIDUAL,
-        person=person,
-        unit=tree.cao_lau,
-        requested_form=form,
-        proposed_form=form,
-        achievement="…",
-        position=1,
-    )
+    EntryFactory(dossier=draft, person=person, requested_form=form, achievement="…", position=1)
     response = client.post(_urls(draft)[0], {"token": token})
     assert response.status_code == 200
     assert "Dòng 2" in response.content.decode()

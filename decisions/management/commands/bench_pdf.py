@@ -30,7 +30,7 @@ from decisions import document, services
 from documents.pdf import render_pdf
 from documents.text import fold
 from nominations.choices import DossierStatus, EntryStatus
-from nominations.models import Dossier, Entry
+from nominations.models import Dossier, Entry, recount_entries
 
 FAMILY = ["Nguyễn", "Hoàng", "Lăng", "Vi", "Lương", "Nông", "Triệu", "Đinh", "Hà", "Chu"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang"]
@@ -198,6 +198,7 @@ class Command(BaseCommand):
                 )
             )
         Entry.objects.bulk_create(entries)
+        recount_entries([dossier.pk])
         decision = services.decision_create(
             actor=officer,
             campaign=campaign,

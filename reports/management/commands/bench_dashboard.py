@@ -24,7 +24,7 @@ from campaigns.choices import CampaignStatus, UnitKind
 from campaigns.models import Campaign, DocumentType, Unit
 from documents.text import fold
 from nominations.choices import DossierStatus, EntryStatus
-from nominations.models import Dossier, Entry
+from nominations.models import Dossier, Entry, recount_entries
 from reports.selectors import dashboard, filters_from
 from reports.views import DashboardView
 
@@ -178,6 +178,7 @@ class Command(BaseCommand):
                     )
                 )
         Entry.objects.bulk_create(entries, batch_size=BATCH)
+        recount_entries([d.pk for d in dossiers])
         Award.objects.bulk_create(awards, batch_size=BATCH)
         user = User.objects.create(username="bench-dashboard", unit=province)
         user.groups.add(Group.objects.get_or_create(name=Role.OFFICER.value)[0])
