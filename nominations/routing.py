@@ -83,7 +83,9 @@ def entries_decided_here(dossier) -> list:
 
 def entries_to_forward(dossier) -> list:
     """Agreed entries of `dossier` decided above the level holding it."""
-    entries = dossier.entries.filter(status=EntryStatus.AGREED).select_related("proposed_form")
+    entries = dossier.entries.filter(status=EntryStatus.AGREED).select_related(
+        "proposed_form", "person", "unit"
+    )
     return [e for e in entries if not _decided_by(e, dossier, dossier.current_level_id)]
 
 

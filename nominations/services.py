@@ -25,6 +25,7 @@ from awards.models import AwardForm, CampaignAward, Person
 from campaigns.choices import CampaignStatus
 from campaigns.models import DocumentType
 from campaigns.services import register_allocate
+from documents.text import fold
 from nominations import routing
 from nominations.choices import (
     ACTIVE_ENTRY_STATUSES,
@@ -566,21 +567,30 @@ def dossier_forward(*, dossier: Dossier, actor) -> Dossier:
     )
     child.save()
     Entry.objects.filter(pk__in=[e.pk for e in upward]).update(status=EntryStatus.FORWARDED)
+    # The copies in one INSERT (an imported list is thousands): `bulk_create` skips
+    # Entry.save(), so the nominee's name is set here as save() sets it.
+    copies = []
     for position, entry in enumerate(upward, 1):
-        Entry.objects.create(
-            dossier=child,
-            campaign=entry.campaign,
-            position=position,
-            subject_kind=entry.subject_kind,
-            person_id=entry.person_id,
-            unit_id=entry.unit_id,
-            group_name=entry.group_name,
-            head_name=entry.head_name,
-            requested_form_id=entry.requested_form_id,
-            proposed_form_id=entry.proposed_form_id,
-            achievement=entry.achievement,
-            forwarded_from=entry,
+        name = entry.display_name  # person and unit read with the entries: no query
+        copies.append(
+            Entry(
+                dossier=child,
+                campaign_id=entry.campaign_id,
+                position=position,
+                subject_kind=entry.subject_kind,
+                person_id=entry.person_id,
+                unit_id=entry.unit_id,
+                group_name=entry.group_name,
+                head_name=entry.head_name,
+                nominee_name=name,
+                nominee_name_folded=fold(name),
+                requested_form_id=entry.requested_form_id,
+                proposed_form_id=entry.proposed_form_id,
+                achievement=entry.achievement,
+                forwarded_from=entry,
+            )
         )
+    Entry.objects.bulk_create(copies, batch_size=500)
     recount_entries([child.pk])
     before = dossier.status
     dossier.forward()

@@ -1,10 +1,13 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from awards.choices import SubjectKind
 from awards.models import AwardForm
 from campaigns.models import RegisterEntry
+from documents.text import fold
 from nominations import routing, services
 from nominations.choices import Action, DossierStatus, EntryStatus, ReviewDecision
 from nominations.models import Dossier, DossierEvent
@@ -257,3 +260,36 @@ def test_database_holds_one_active_entry_per_person_campaign_form(tree, make_dos
     entry = dossier.entries.get()
     with pytest.raises(IntegrityError):
         EntryFactory(dossier=dossier, person=entry.person, requested_form=entry.requested_form)
+
+
+def _forwarded(tree, people, make_dossier, codes):
+    p = people
+    dossier = make_dossier(tree.cao_lau, *codes)
+    services.dossier_submit(dossier=dossier, actor=p.cao_lau_officer)
+    services.dossier_receive(dossier=dossier, actor=p.cao_loc_officer)
+    _appraise_all(dossier, p.cao_loc_officer)
+    services.dossier_appraise_done(dossier=dossier, actor=p.cao_loc_officer)
+    with CaptureQueriesContext(connection) as ctx:
+        upper = services.dossier_forward(dossier=dossier, actor=p.cao_loc_officer)
+    return dossier, upper, len(ctx.captured_queries)
+
+
+def test_forwarding_copies_the_entries_in_queries_that_do_not_grow(tree, people, make_dossier):
+    """An imported list of thousands climbs in one INSERT of its copies, not one per entry;
+    each copy carries its nominee's name as Entry.save() would set it."""
+    bang_khen = "bang-khen-chu-tich-tinh"
+    _forwarded(tree, people, make_dossier, [bang_khen])  # the year's registers begun
+    _, _, few = _forwarded(tree, people, make_dossier, [bang_khen] * 2)
+    dossier, upper, many = _forwarded(tree, people, make_dossier, [bang_khen] * 6)
+    assert many == few
+    copies = list(upper.entries.order_by("position").select_related("forwarded_from"))
+    assert [c.position for c in copies] == [1, 2, 3, 4, 5, 6]
+    for copy in copies:
+        assert copy.forwarded_from.dossier_id == dossier.pk
+        assert copy.nominee_name == copy.forwarded_from.nominee_name
+        assert copy.nominee_name_folded == fold(copy.nominee_name)
+        assert (copy.person_id, copy.proposed_form_id, copy.campaign_id) == (
+            copy.forwarded_from.person_id,
+            copy.forwarded_from.proposed_form_id,
+            dossier.campaign_id,
+        )
