@@ -17,6 +17,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.choices import Role
 from awards.checks import has_blocking
@@ -481,6 +482,71 @@ def entry_appraise(
         comment=comment,
     )
     return review
+
+
+@transaction.atomic
+def entries_agree_remaining(*, dossier: Dossier, actor) -> tuple[int, list[Entry]]:
+    """Agree, at the holding level, every entry it has not appraised yet and whose checks
+    (awards.checks) find nothing blocking: a list of hundreds is not appraised one click at a
+    time. Each entry gets its review here, as `entry_appraise` gives it; the dossier one
+    event that counts them. Returns (how many were agreed, the entries left to appraise one
+    by one because a check blocks them)."""
+    from nominations.selectors import dossier_entries_checks
+
+    dossier = _lock(dossier)
+    check_move(dossier, Action.APPRAISE_ENTRY, actor)
+    level = dossier.current_level
+    active = list(
+        dossier.entries.filter(status__in=ACTIVE_ENTRY_STATUSES).select_related(
+            "person", "unit", "proposed_form"
+        )
+    )
+    reviewed = set(
+        EntryReview.objects.filter(entry__dossier=dossier, unit=level).values_list(
+            "entry_id", flat=True
+        )
+    )
+    waiting = [e for e in active if e.pk not in reviewed and e.status == EntryStatus.PROPOSED]
+    if not waiting:
+        raise WorkflowError(_("Every entry has its decision here already."))
+    # The checks of all active entries at once (each counts the others), as on the page.
+    results = dossier_entries_checks(dossier=dossier, entries=active)
+    checks = dict(zip(map(id, active), results, strict=True))
+    blocked = [e for e in waiting if has_blocking(checks[id(e)])]
+    agreed = [e for e in waiting if not has_blocking(checks[id(e)])]
+    # The dossier's lock (`_lock`) keeps its entries from changing meanwhile: every service
+    # that changes an entry takes it first.
+    EntryReview.objects.bulk_create(
+        [
+            EntryReview(
+                entry=entry,
+                unit=level,
+                reviewer=actor,
+                decision=ReviewDecision.AGREE,
+                form_before=entry.proposed_form,
+                form_after=entry.proposed_form,
+            )
+            for entry in agreed
+        ],
+        batch_size=500,
+    )
+    ids = [entry.pk for entry in agreed]
+    for start in range(0, len(ids), 500):  # SQLite takes at most 32,766 parameters
+        Entry.objects.filter(pk__in=ids[start : start + 500]).update(status=EntryStatus.AGREED)
+    if agreed:
+        comment = ngettext(
+            "Agreed %(count)d entry not yet appraised",
+            "Agreed %(count)d entries not yet appraised",
+            len(agreed),
+        ) % {"count": len(agreed)}
+        _event(
+            dossier=dossier,
+            actor=actor,
+            action=Action.APPRAISE_ENTRY,
+            from_state=dossier.status,
+            comment=comment,
+        )
+    return len(agreed), blocked
 
 
 def _changed_form(dossier, entry, before: AwardForm, form: AwardForm | None, decision):

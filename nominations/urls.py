@@ -19,6 +19,11 @@ urlpatterns = [
         views.EntryAppraiseView.as_view(),
         name="entry_appraise",
     ),
+    path(
+        "<int:pk>/entries/agree-remaining/",
+        views.EntriesAgreeRemainingView.as_view(),
+        name="entries_agree_remaining",
+    ),
     path("<int:pk>/return/", views.DossierReturnView.as_view(), name="dossier_return"),
     path("<int:pk>/attachments/", views.AttachmentUploadView.as_view(), name="attachment_upload"),
     path(

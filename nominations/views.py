@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
@@ -488,6 +489,37 @@ class EntryAppraiseView(PostOnlyDossierView):
             },
         )
         return entry_url(dossier, entry.pk)
+
+
+class EntriesAgreeRemainingView(PostOnlyDossierView):
+    """Agree every entry not yet appraised at this level, except those a check blocks."""
+
+    def act(self, dossier):
+        agreed, blocked = services.entries_agree_remaining(dossier=dossier, actor=self.request.user)
+        if agreed:
+            messages.success(
+                self.request,
+                ngettext(
+                    "Agreed %(count)d entry not yet appraised.",
+                    "Agreed %(count)d entries not yet appraised.",
+                    agreed,
+                )
+                % {"count": agreed},
+            )
+        if blocked:
+            names = ", ".join(entry.nominee_name for entry in blocked[:5])
+            messages.warning(
+                self.request,
+                ngettext(
+                    "%(count)d entry has a blocking check and waits for your decision: %(names)s.",
+                    "%(count)d entries have a blocking check and wait for your decision: "
+                    "%(names)s.",
+                    len(blocked),
+                )
+                % {"count": len(blocked), "names": names + ("…" if len(blocked) > 5 else "")},
+            )
+            return entry_url(dossier, blocked[0].pk)
+        return dossier
 
 
 class DossierReturnView(DossierMixin, FormView):

@@ -172,6 +172,7 @@ MATRIX = {
     "nominations:dossier_pdf_request": POST_ONLY(302, outsider_post=404),
     "nominations:dossier_return": S(302, 302, 302, 302, 302, 404),
     "nominations:entry_appraise": POST_ONLY(302, outsider_post=404),
+    "nominations:entries_agree_remaining": POST_ONLY(302, outsider_post=404),
     "nominations:entry_create": S(302, 403, 403, 403, 403, 404),
     "nominations:entry_edit": S(302, 403, 403, 403, 403, 404),
     # Only an officer of the proposing commune may import; none of these visitors is one.
