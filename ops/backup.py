@@ -211,6 +211,11 @@ def restore(folder: Path, *, force: bool = False) -> dict:
         call_command("migrate", verbosity=0)
         call_command("flush", interactive=False, verbosity=0)
         call_command("loaddata", str(db_file), verbosity=0)
+        # Stored counts the dump may lack (one taken before they were stored loads as 0):
+        # counted again from the rows loaded.
+        from nominations.models import recount_entries
+
+        recount_entries()
     connection.close()
 
     media_root.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Dossiers (tờ trình), their entries, per-level reviews and the timeline of events."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -323,14 +323,21 @@ class Entry(ChoiceLabels, models.Model):
 def recount_entries(dossier_ids=None) -> None:
     """Store in `Dossier.entry_count` how many entries each of the dossiers `dossier_ids`
     holds (every dossier when None), in one UPDATE. Whatever adds or removes entries calls it
-    in the same transaction: the services, the import, the admin, the data builders."""
+    in the same transaction: the services, the import, the admin, the data builders, the
+    restore of a JSON backup."""
     from documents.subqueries import count_of
 
-    dossiers = (
-        Dossier.objects.all()
-        if dossier_ids is None
-        else Dossier.objects.filter(pk__in=list(dossier_ids))
-    )
+    if not transaction.get_connection().in_atomic_block:  # the lock needs a transaction
+        with transaction.atomic():
+            return recount_entries(dossier_ids)
+    if dossier_ids is None:
+        dossiers = Dossier.objects.all()
+    else:
+        dossiers = Dossier.objects.filter(pk__in=list(dossier_ids))
+        # Locked first, in a statement of its own, as the services lock a dossier before
+        # they change its entries: the UPDATE then counts what a transaction that held the
+        # lock committed (on PostgreSQL a waiting UPDATE would count from its own snapshot).
+        list(dossiers.select_for_update().order_by("pk").values_list("pk", flat=True))
     dossiers.update(entry_count=count_of(Entry, "dossier_id"))
 
 

@@ -58,3 +58,61 @@ def test_two_appraisers_receiving_at_once_one_wins(tree, make_user, make_dossier
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.RECEIVED
     assert DossierEvent.objects.filter(dossier=dossier, action=Action.RECEIVE).count() == 1
+
+
+def test_an_admin_deletion_waiting_on_an_officer_counts_the_officers_entry(
+    tree, make_user, make_dossier, forms
+):
+    """The admin deletes an entry while an officer's new entry of the same dossier is not yet
+    committed: the count waits for the officer's lock and counts both changes."""
+    from django.contrib import admin
+    from django.db import transaction
+
+    from awards.choices import SubjectKind
+    from nominations.admin import EntryAdmin
+    from nominations.models import Dossier, Entry
+
+    officer = make_user(tree.cao_lau, Role.OFFICER)
+    dossier = make_dossier(tree.cao_lau, "giay-khen-chu-tich-xa", "giay-khen-chu-tich-xa")
+    doomed = dossier.entries.order_by("pk").first()
+    saved, go = threading.Event(), threading.Event()
+    errors = []
+
+    def add():
+        try:
+            with transaction.atomic():
+                services.entry_save(
+                    dossier=dossier,
+                    actor=officer,
+                    subject_kind=SubjectKind.COLLECTIVE,
+                    requested_form=forms["giay-khen-chu-tich-xa"],
+                    group_name="Chi đoàn thôn Nà Lệnh",
+                    achievement="Hoàn thành xuất sắc nhiệm vụ.",
+                )
+                saved.set()
+                go.wait(timeout=10)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def delete():
+        try:
+            saved.wait(timeout=10)
+            with transaction.atomic():
+                EntryAdmin(Entry, admin.site).delete_model(None, doomed)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=add), threading.Thread(target=delete)]
+    for thread in threads:
+        thread.start()
+    saved.wait(timeout=10)
+    threading.Event().wait(0.5)  # the deletion is now waiting on the officer's lock
+    go.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors
+    assert Dossier.objects.get(pk=dossier.pk).entry_count == 2 == dossier.entries.count()

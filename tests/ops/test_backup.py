@@ -183,3 +183,34 @@ def test_manifest_holds_counts_and_the_sha256_of_every_media_file(populated, tmp
     assert by_path[populated["attachment_name"]] == sha256(ATTACHMENT)
     assert by_path[populated["pdf_name"]] == populated["pdf_sha256"]
     assert Path(settings.MEDIA_ROOT, populated["pdf_name"]).exists()
+
+
+def test_a_json_backup_without_stored_entry_counts_restores_them(populated, tmp_path):
+    """A JSON dump taken before Dossier.entry_count existed: the restore migrates first (the
+    column comes with 0), loads the rows, then counts each dossier's entries."""
+    import json
+
+    from nominations.models import Dossier
+
+    backup_dir = tmp_path / "backup"
+    call_command("backup", output=str(backup_dir), format="json", stdout=io.StringIO())
+    manifest = json.loads((backup_dir / "manifest.json").read_text())
+    dump = backup_dir / manifest["database_file"]
+    rows = json.loads(dump.read_text())
+    for row in rows:
+        if row["model"] == "nominations.dossier":
+            del row["fields"]["entry_count"]
+    dump.write_text(json.dumps(rows))
+    manifest["database_sha256"] = sha256(dump.read_bytes())
+    (backup_dir / "manifest.json").write_text(json.dumps(manifest))
+    expected = {d.pk: d.entries.count() for d in Dossier.objects.all()}
+    assert any(expected.values())
+
+    database_url, query, drop = _empty_database(tmp_path)
+    try:
+        done = _restore_elsewhere(backup_dir, database_url, tmp_path / "restored-media")
+        assert done.returncode == 0, done.stderr
+        table = Dossier._meta.db_table
+        assert dict(query(f"SELECT id, entry_count FROM {table}")) == expected
+    finally:
+        drop()
