@@ -228,6 +228,11 @@ def entry_save(
         raise ValidationError(
             {"person": _("This person already has an active entry for this form in this campaign.")}
         )
+    # Changed after the holding level appraised it (a returned dossier being completed): that
+    # level appraises it again; its review would no longer match the entry.
+    review_here = EntryReview.objects.filter(entry_id=entry.pk, unit_id=dossier.current_level_id)
+    if not adding and dossier.current_level_id and review_here.delete()[0]:
+        entry.status = EntryStatus.PROPOSED
     try:
         with transaction.atomic():
             entry.save()
@@ -486,11 +491,11 @@ def entry_appraise(
 
 @transaction.atomic
 def entries_agree_remaining(*, dossier: Dossier, actor) -> tuple[int, list[Entry]]:
-    """Agree, at the holding level, every entry it has not appraised yet and whose checks
-    (awards.checks) find nothing blocking: a list of hundreds is not appraised one click at a
-    time. Each entry gets its review here, as `entry_appraise` gives it; the dossier one
-    event that counts them. Returns (how many were agreed, the entries left to appraise one
-    by one because a check blocks them)."""
+    """Agree, at the holding level, every entry it has not appraised yet: a list of hundreds
+    is not appraised one click at a time. Left for a decision of their own: the entries a
+    check (awards.checks) blocks, and those this level asked to be completed when it returned
+    the dossier. Each entry agreed gets its review here, as `entry_appraise` gives it; the
+    dossier one event that counts them. Returns (how many were agreed, the entries left)."""
     from nominations.selectors import dossier_entries_checks
 
     dossier = _lock(dossier)
@@ -512,8 +517,13 @@ def entries_agree_remaining(*, dossier: Dossier, actor) -> tuple[int, list[Entry
     # The checks of all active entries at once (each counts the others), as on the page.
     results = dossier_entries_checks(dossier=dossier, entries=active)
     checks = dict(zip(map(id, active), results, strict=True))
-    blocked = [e for e in waiting if has_blocking(checks[id(e)])]
-    agreed = [e for e in waiting if not has_blocking(checks[id(e)])]
+    asked = set(
+        DossierEvent.objects.filter(
+            dossier=dossier, action=Action.RETURN, level_unit=level, entry__isnull=False
+        ).values_list("entry_id", flat=True)
+    )
+    left = [e for e in waiting if e.pk in asked or has_blocking(checks[id(e)])]
+    agreed = [e for e in waiting if not (e.pk in asked or has_blocking(checks[id(e)]))]
     # The dossier's lock (`_lock`) keeps its entries from changing meanwhile: every service
     # that changes an entry takes it first.
     EntryReview.objects.bulk_create(
@@ -546,7 +556,7 @@ def entries_agree_remaining(*, dossier: Dossier, actor) -> tuple[int, list[Entry
             from_state=dossier.status,
             comment=comment,
         )
-    return len(agreed), blocked
+    return len(agreed), left
 
 
 def _changed_form(dossier, entry, before: AwardForm, form: AwardForm | None, decision):
@@ -658,6 +668,7 @@ def dossier_forward(*, dossier: Dossier, actor) -> Dossier:
         )
     Entry.objects.bulk_create(copies, batch_size=500)
     recount_entries([child.pk])
+    child.entry_count = len(copies)  # what the UPDATE stored, on the object returned
     before = dossier.status
     dossier.forward()
     _save_state(dossier)

@@ -492,10 +492,11 @@ class EntryAppraiseView(PostOnlyDossierView):
 
 
 class EntriesAgreeRemainingView(PostOnlyDossierView):
-    """Agree every entry not yet appraised at this level, except those a check blocks."""
+    """Agree every entry not yet appraised at this level, except those a check blocks and
+    those this level asked to be completed."""
 
     def act(self, dossier):
-        agreed, blocked = services.entries_agree_remaining(dossier=dossier, actor=self.request.user)
+        agreed, left = services.entries_agree_remaining(dossier=dossier, actor=self.request.user)
         if agreed:
             messages.success(
                 self.request,
@@ -506,19 +507,20 @@ class EntriesAgreeRemainingView(PostOnlyDossierView):
                 )
                 % {"count": agreed},
             )
-        if blocked:
-            names = ", ".join(entry.nominee_name for entry in blocked[:5])
+        if left:
+            names = ", ".join(entry.nominee_name for entry in left[:5])
             messages.warning(
                 self.request,
                 ngettext(
-                    "%(count)d entry has a blocking check and waits for your decision: %(names)s.",
-                    "%(count)d entries have a blocking check and wait for your decision: "
-                    "%(names)s.",
-                    len(blocked),
+                    "%(count)d entry needs a decision of its own (a blocking check, or this "
+                    "level asked for it to be completed): %(names)s.",
+                    "%(count)d entries need a decision of their own (a blocking check, or "
+                    "this level asked for them to be completed): %(names)s.",
+                    len(left),
                 )
-                % {"count": len(blocked), "names": names + ("…" if len(blocked) > 5 else "")},
+                % {"count": len(left), "names": names + ("…" if len(left) > 5 else "")},
             )
-            return entry_url(dossier, blocked[0].pk)
+            return entry_url(dossier, left[0].pk)
         return dossier
 
 

@@ -110,7 +110,8 @@ def test_the_dossier_page_offers_it_to_the_appraising_officer(client, tree, peop
     assert response["Location"] == dossier.get_absolute_url()
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "Đã ghi ý kiến nhất trí cho 1 đề nghị chưa thẩm định.",
-        f"1 đề nghị còn kiểm tra chặn chưa đạt, cần thẩm định riêng: {blocked.nominee_name}.",
+        "1 đề nghị cần thẩm định riêng (còn kiểm tra chặn chưa đạt, hoặc cấp này đã yêu cầu "
+        f"bổ sung): {blocked.nominee_name}.",
     ]
 
     services.entry_appraise(
@@ -118,3 +119,58 @@ def test_the_dossier_page_offers_it_to_the_appraising_officer(client, tree, peop
     )
     response = client.post(url, follow=True)
     assert "Mọi đề nghị đã có ý kiến thẩm định ở cấp này." in response.content.decode()
+
+
+def test_leaves_the_entries_this_level_asked_to_be_completed(tree, people, make_dossier):
+    officer = people.cao_loc_officer
+    dossier = _received(tree, people, make_dossier, n=3)
+    asked, first, second = _entries(dossier)
+    services.dossier_return_for_completion(
+        dossier=dossier, actor=officer, comments={asked.pk: "Bổ sung báo cáo thành tích"}
+    )
+    services.dossier_resubmit(dossier=dossier, actor=people.cao_lau_officer)
+
+    agreed, left = services.entries_agree_remaining(dossier=dossier, actor=officer)
+
+    assert (agreed, [e.pk for e in left]) == (2, [asked.pk])
+    assert dict(dossier.entries.values_list("pk", "status")) == {
+        asked.pk: EntryStatus.PROPOSED,
+        first.pk: EntryStatus.AGREED,
+        second.pk: EntryStatus.AGREED,
+    }
+
+
+def test_an_entry_changed_after_its_appraisal_is_appraised_again(tree, people, make_dossier, forms):
+    """The district lowers an entry, returns the dossier, the commune changes the entry: the
+    district's review no longer stands, and the entry waits for its decision again (before,
+    it kept "agreed" and climbed with the form the commune had put back)."""
+    officer = people.cao_loc_officer
+    dossier = _received(tree, people, make_dossier, n=2)
+    lowered, _other = _entries(dossier)
+    services.entry_appraise(
+        entry=lowered,
+        actor=officer,
+        decision=ReviewDecision.LOWER,
+        form=forms["giay-khen-chu-tich-huyen"],
+    )
+    services.dossier_return_for_completion(
+        dossier=dossier, actor=officer, comments={None: "Bổ sung báo cáo thành tích"}
+    )
+    services.entry_save(
+        dossier=dossier,
+        actor=people.cao_lau_officer,
+        subject_kind=lowered.subject_kind,
+        requested_form=lowered.requested_form,
+        achievement="Báo cáo thành tích đã bổ sung.",
+        person=lowered.person,
+        entry=lowered,
+    )
+    lowered.refresh_from_db()
+    assert lowered.status == EntryStatus.PROPOSED
+    assert lowered.proposed_form == forms[BANG_KHEN]
+    assert not EntryReview.objects.filter(entry=lowered, unit=tree.cao_loc).exists()
+    services.dossier_resubmit(dossier=dossier, actor=people.cao_lau_officer)
+    with pytest.raises(WorkflowError):  # it needs the district's decision again
+        services.dossier_appraise_done(dossier=dossier, actor=officer)
+    assert services.entries_agree_remaining(dossier=dossier, actor=officer)[0] == 2
+    services.dossier_appraise_done(dossier=dossier, actor=officer)
