@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from documents.forms import VnDateField
 from nominations import council
 from nominations.choices import VoteChoice
 from nominations.forms import PortalFormMixin
-from nominations.views import _show_error
+from nominations.views import ENTRIES_PER_PAGE, _show_error
 from nominations.workflow import WorkflowError
 
 
@@ -54,11 +55,19 @@ class CouncilSessionView(SessionMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         session = self.get_session()
         keeper = council.may_keep(session, self.request.user) and session.is_open
-        tallies = council.session_tallies(session)
+        # The agenda ENTRIES_PER_PAGE entries at a time, each with its ballots: a list of
+        # thousands was one page of megabytes.
+        page = Paginator(council.agenda_entries(session), ENTRIES_PER_PAGE).get_page(
+            self.request.GET.get("page")
+        )
+        tallies = council.session_tallies(session, entries=list(page))
         members = tallies[0].ballots if tallies else []
         ctx.update(
             session=session,
             tallies=tallies,
+            is_paginated=page.paginator.num_pages > 1,
+            page_obj=page,
+            paginator=page.paginator,
             members=[m for m, _c, _r in members] or list(session.members.all()),
             keeper=keeper,
             own_member=next(
@@ -78,7 +87,17 @@ class CouncilSessionView(SessionMixin, TemplateView):
         return ctx
 
 
+def _entry_url(session, entry_pk: int) -> str:
+    """The session page at the page of the entry `entry_pk`, scrolled to its votes."""
+    order = [entry.pk for entry in council.agenda_entries(session)]
+    page = order.index(entry_pk) // ENTRIES_PER_PAGE + 1 if entry_pk in order else 1
+    query = f"?page={page}" if page > 1 else ""
+    return f"{session.get_absolute_url()}{query}#vote-{entry_pk}"
+
+
 class SessionPostView(SessionMixin, View):
+    """An action on the session; back to its page after it, at the entry acted on."""
+
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -87,6 +106,8 @@ class SessionPostView(SessionMixin, View):
             self.act(session)
         except (WorkflowError, ValidationError) as error:
             _show_error(request, error)
+        if "entry" in self.kwargs:
+            return redirect(_entry_url(session, self.kwargs["entry"]))
         return redirect(session)
 
     def act(self, session):

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -13,9 +14,10 @@ from django.views import View
 from django.views.generic import FormView, ListView
 
 from accounts.forms import BootstrapFormMixin
+from awards.choices import SubjectKind
 from nominations import posting as postings
 from nominations.choices import CommentStatus
-from nominations.models import PostingComment
+from nominations.models import PostingComment, PostingItem
 from nominations.models.posting import COMMENT_MAX_LENGTH
 from nominations.selectors import dossiers_visible_to
 from nominations.views import _show_error
@@ -49,6 +51,10 @@ class CommentForm(BootstrapFormMixin, forms.Form):
         self.fields["item"].choices = [("", _("The whole list")), *[(i.pk, i.name) for i in items]]
 
 
+# The public list shows this many nominees a page.
+ITEMS_PER_PAGE = 100
+
+
 def _client(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
@@ -75,19 +81,44 @@ class PublicPostingView(FormView):
             self._posting = postings.public_posting_or_404(self.kwargs["pk"])
         return self._posting
 
+    def get_item_page(self):
+        """The posted list ITEMS_PER_PAGE at a time (a commune's list may hold thousands):
+        individuals first, then collectives and households, each numbered within its group
+        over the whole list, as the printed list numbers them."""
+        if not hasattr(self, "_item_page"):
+            rows = self.get_posting().items.values_list("pk", "subject_kind", "position")
+            order = sorted(rows, key=lambda r: (r[1] != SubjectKind.INDIVIDUAL, r[2], r[0]))
+            numbers, counted = {}, {}
+            for pk, kind, _position in order:
+                group = kind == SubjectKind.INDIVIDUAL
+                counted[group] = counted.get(group, 0) + 1
+                numbers[pk] = counted[group]
+            page = Paginator([pk for pk, _k, _p in order], ITEMS_PER_PAGE).get_page(
+                self.request.GET.get("page")
+            )
+            found = PostingItem.objects.in_bulk(list(page))
+            page.items = [found[pk] for pk in page if pk in found]
+            for item in page.items:
+                item.number = numbers[item.pk]
+            self._item_page = page
+        return self._item_page
+
     def get_form(self, form_class=None):
-        return CommentForm(**self.get_form_kwargs(), items=self.get_posting().items.all())
+        # A comment is about the whole list or one of the nominees on this page.
+        return CommentForm(**self.get_form_kwargs(), items=self.get_item_page().items)
 
     def get_context_data(self, **kwargs):
         posting = self.get_posting()
-        items = list(posting.items.all())
+        page = self.get_item_page()
         return super().get_context_data(
             posting=posting,
-            items=items,
-            individuals=[i for i in items if i.subject_kind == "individual"],
-            others=[i for i in items if i.subject_kind != "individual"],
+            individuals=[i for i in page.items if i.subject_kind == SubjectKind.INDIVIDUAL],
+            others=[i for i in page.items if i.subject_kind != SubjectKind.INDIVIDUAL],
             is_open=posting.is_open_on(timezone.localdate()),
             comments=posting.public_comments,
+            is_paginated=page.paginator.num_pages > 1,
+            page_obj=page,
+            paginator=page.paginator,
             **kwargs,
         )
 
@@ -97,7 +128,7 @@ class PublicPostingView(FormView):
         if data.get("website"):  # a robot filled the trap: say thanks, keep nothing
             messages.success(self.request, _("Thank you. Your comment was sent."))
             return redirect(posting)
-        item = next((i for i in posting.items.all() if i.pk == data.get("item")), None)
+        item = posting.items.filter(pk=data["item"]).first() if data.get("item") else None
         try:
             postings.comment_add(
                 posting=posting,

@@ -340,3 +340,40 @@ def test_a_member_votes_on_the_page_once_marked_present(setup, client):
     vote = reverse("nominations:council_vote", args=[s.session.pk, s.entries[0].pk])
     assert client.post(vote, {f"m{seat.pk}": "for"}).status_code == 302
     assert CouncilVote.objects.get(entry=s.entries[0]).member == seat
+
+
+def test_the_session_page_shows_the_agenda_a_page_at_a_time(
+    tree, people, make_dossier, client, monkeypatch
+):
+    """A list of thousands was one page of megabytes: the votes come a page at a time, and
+    recording a vote comes back to the page and the card of its entry."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nominations import views_council
+
+    monkeypatch.setattr(views_council, "ENTRIES_PER_PAGE", 2)
+    dossier = make_dossier(tree.cao_lau, FORM, FORM, FORM)
+    session = _to_council(dossier, people)
+    entries = list(dossier.entries.order_by("position", "pk"))
+    client.force_login(people.cao_loc_officer)
+    url = reverse("nominations:council_session", args=[session.pk])
+
+    with CaptureQueriesContext(connection) as first:
+        html = client.get(url).content.decode()
+    assert [f'id="vote-{e.pk}"' in html for e in entries] == [True, True, False]
+    assert "Trang 1 / 2" in html
+    with CaptureQueriesContext(connection) as second:
+        html = client.get(url, {"page": 2}).content.decode()
+    assert [f'id="vote-{e.pk}"' in html for e in entries] == [False, False, True]
+    assert len(second.captured_queries) <= len(first.captured_queries)
+
+    member = session.members.get()
+    council.council_attendance_set(
+        session=session, actor=people.cao_loc_officer, present_ids=[member.pk]
+    )
+    vote = reverse("nominations:council_vote", args=[session.pk, entries[2].pk])
+    response = client.post(vote, {f"m{member.pk}": "for"})
+    assert response["Location"] == f"{url}?page=2#vote-{entries[2].pk}"
+    vote = reverse("nominations:council_vote", args=[session.pk, entries[0].pk])
+    assert client.post(vote, {f"m{member.pk}": "for"})["Location"] == f"{url}#vote-{entries[0].pk}"

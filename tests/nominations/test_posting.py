@@ -15,7 +15,7 @@ from nominations.models import Posting, PostingComment
 from nominations.workflow import WorkflowError
 from tests.nominations.conftest import AFTER
 from tests.nominations.council_helpers import end_posting
-from tests.nominations.factories import EntryFactory
+from tests.nominations.factories import EntryFactory, PersonFactory
 
 BIRTH = datetime.date(1987, 3, 14)
 CITIZEN_ID = "020087004321"
@@ -279,3 +279,65 @@ def test_closing_date_is_counted_on_the_holidays_in_the_table_not_a_kept_calenda
     posting = Posting.objects.get(dossier=dossier)
     assert posting.closes_on == WorkCalendar.read().add_working_days(today, 5)
     assert posting.closes_on != kept.add_working_days(today, 5)
+
+
+def test_a_long_list_is_posted_a_page_at_a_time(tree, people, make_dossier, client, monkeypatch):
+    """Each group numbered over the whole list; the comment's nominee menu holds the page's."""
+    from awards.choices import SubjectKind
+    from nominations import views_posting
+
+    monkeypatch.setattr(views_posting, "ITEMS_PER_PAGE", 2)
+    AwardForm.objects.filter(code=FORM).update(posting_days=5)
+    form = AwardForm.objects.get(code=FORM)
+    dossier = make_dossier(tree.ba_son, date=AFTER)
+    for name in ("Chi bộ thôn Nà Lệnh", "Hội Phụ nữ thôn Khòn Pá"):
+        EntryFactory(
+            dossier=dossier,
+            requested_form=form,
+            subject_kind=SubjectKind.COLLECTIVE,
+            person=None,
+            unit=tree.ba_son,
+            group_name=name,
+        )
+    for name in ("Hoàng Thị Nhung", "Lương Văn Bình", "Vi Thị Hoa"):
+        person = PersonFactory(full_name=name, unit=tree.ba_son)
+        EntryFactory(dossier=dossier, requested_form=form, person=person)
+    p = people
+    services.dossier_submit(dossier=dossier, actor=p.ba_son_officer)
+    services.dossier_receive(dossier=dossier, actor=p.province_officer)
+    services.entries_agree_remaining(dossier=dossier, actor=p.province_officer)
+    services.dossier_appraise_done(dossier=dossier, actor=p.province_officer)
+    services.dossier_post(dossier=dossier, actor=p.province_officer)
+    posting = Posting.objects.get(dossier=dossier)
+
+    def rows(page):
+        response = client.get(_url(posting), {"page": page})
+        table = response.content.decode().split("<tbody>")[1:]
+        names = [
+            (cells[0], cells[1])
+            for part in table
+            for cells in [
+                [c.split(">", 1)[1].split("<")[0] for c in row.split("<td")[1:3]]
+                for row in part.split("</tbody>")[0].split("<tr>")[1:]
+            ]
+        ]
+        return names, response.context["form"].fields["item"].choices
+
+    page1, menu1 = rows(1)
+    assert page1 == [("1", "Hoàng Thị Nhung"), ("2", "Lương Văn Bình")]
+    assert [label for _pk, label in menu1] == ["Cả danh sách", "Hoàng Thị Nhung", "Lương Văn Bình"]
+    page2, _ = rows(2)
+    assert page2 == [("3", "Vi Thị Hoa"), ("1", "Chi bộ thôn Nà Lệnh")]
+    page3, _ = rows(3)
+    assert page3 == [("2", "Hội Phụ nữ thôn Khòn Pá")]
+    # A comment about a nominee of page 3, sent from page 3.
+    item = posting.items.get(name="Hội Phụ nữ thôn Khòn Pá")
+    data = {
+        "author_name": "Lương Văn Bình",
+        "author_contact": "0912345678",
+        "content": "Hội đã vận động nhiều hộ làm đường.",
+        "item": item.pk,
+        "website": "",
+    }
+    assert client.post(f"{_url(posting)}?page=3", data).status_code == 302
+    assert posting.comments.get().item == item
