@@ -421,6 +421,67 @@ def council_votes_record(*, session, actor, entry: Entry, ballots: Mapping) -> i
 
 
 @transaction.atomic
+def council_votes_record_all(*, session, actor, member_id: int, choice: str) -> tuple[int, int]:
+    """Record one member's ballot `choice` on every entry before the session they have not
+    voted on yet (the paper ballot of a member who marked the whole list alike): a list of
+    hundreds is not recorded one entry at a time. Their ballots already recorded stand, and
+    any of them may still be changed entry by entry until the session closes.
+
+    The rules of `council_votes_record`: officers of the level record any present member's
+    ballots, a member their own; refused for an absent member. Left out: the entries the
+    member may not vote on (a conflict, declared or found) and those whose form's quorum is
+    not met. Returns (ballots recorded, entries left out).
+    """
+    session = _lock(session)
+    if not session.is_open:
+        raise WorkflowError(_("The session is closed; its minutes can no longer change."))
+    members = {m.pk: m for m in session.members.all()}
+    member = members.get(member_id)
+    if member is None:
+        raise WorkflowError(_("A ballot names someone who is not a member of the session."))
+    if not may_keep(session, actor) and member.user_id != actor.pk:
+        raise WorkflowError(_("A council member records only their own vote."))
+    if choice not in VoteChoice.values:
+        raise ValidationError({"choice": _("Choose in favour or against.")})
+    if not member.present:
+        raise WorkflowError(
+            _("%(member)s is not present and cannot vote.") % {"member": member.full_name}
+        )
+    present = sum(m.present for m in members.values())
+    declared = {
+        (r.member_id, r.entry_id): r.reason
+        for r in CouncilRecusal.objects.filter(session=session, member=member)
+    }
+    voted = set(
+        CouncilVote.objects.filter(session=session, member=member).values_list(
+            "entry_id", flat=True
+        )
+    )
+    ballots, left_out = [], 0
+    now = timezone.now()
+    for entry in agenda_entries(session):
+        if entry.pk in voted:
+            continue
+        if conflict_reason(member, entry, declared) or not entry.proposed_form.has_quorum(
+            present, len(members)
+        ):
+            left_out += 1
+            continue
+        ballots.append(
+            CouncilVote(
+                session=session,
+                entry=entry,
+                member=member,
+                choice=choice,
+                recorded_by=actor,
+                at=now,
+            )
+        )
+    CouncilVote.objects.bulk_create(ballots, batch_size=500)
+    return len(ballots), left_out
+
+
+@transaction.atomic
 def council_session_close(*, session, actor) -> CouncilSession:
     """Close the session: fix the outcome of every entry and number the minutes (BB).
 

@@ -60,6 +60,11 @@ urlpatterns = [
         name="council_vote",
     ),
     path(
+        "council/<int:pk>/votes/all/",
+        views_council.CouncilVoteAllView.as_view(),
+        name="council_vote_all",
+    ),
+    path(
         "council/<int:pk>/entries/<int:entry>/recuse/",
         views_council.CouncilRecuseView.as_view(),
         name="council_recuse",

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -167,6 +167,42 @@ class CouncilVoteView(SessionPostView):
             self.request,
             _("%(n)s votes recorded for %(name)s.") % {"n": count, "name": entry.nominee_name},
         )
+
+
+class CouncilVoteAllView(SessionPostView):
+    """One member's ballot on every entry they have not voted on yet (member, choice)."""
+
+    def act(self, session):
+        member = self.request.POST.get("member", "")
+        if not member.isdigit():
+            raise ValidationError(_("Choose a member."))
+        recorded, left_out = council.council_votes_record_all(
+            session=session,
+            actor=self.request.user,
+            member_id=int(member),
+            choice=self.request.POST.get("choice", ""),
+        )
+        messages.success(
+            self.request,
+            ngettext(
+                "%(n)d ballot recorded on the entries without one.",
+                "%(n)d ballots recorded on the entries without one.",
+                recorded,
+            )
+            % {"n": recorded},
+        )
+        if left_out:
+            messages.warning(
+                self.request,
+                ngettext(
+                    "%(n)d entry was left out: the member is recused from it or its quorum "
+                    "is not met.",
+                    "%(n)d entries were left out: the member is recused from them or their "
+                    "quorum is not met.",
+                    left_out,
+                )
+                % {"n": left_out},
+            )
 
 
 class CouncilRecuseView(SessionPostView):

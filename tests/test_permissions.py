@@ -162,6 +162,7 @@ MATRIX = {
     "nominations:council_session": S(302, 200, 200, 200, 200, 404),
     "nominations:council_session_update": POST_ONLY(302, outsider_post=404),
     "nominations:council_vote": POST_ONLY(302, outsider_post=404),
+    "nominations:council_vote_all": POST_ONLY(302, outsider_post=404),
     "nominations:dossier_action": POST_ONLY(302, outsider_post=404),
     "nominations:dossier_create": S(302, 200, 404, 404, 404, 200),
     "nominations:dossier_detail": S(302, 200, 200, 200, 200, 404),

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -377,3 +378,86 @@ def test_the_session_page_shows_the_agenda_a_page_at_a_time(
     assert response["Location"] == f"{url}?page=2#vote-{entries[2].pk}"
     vote = reverse("nominations:council_vote", args=[session.pk, entries[0].pk])
     assert client.post(vote, {f"m{member.pk}": "for"})["Location"] == f"{url}#vote-{entries[0].pk}"
+
+
+def test_a_members_ballot_on_every_entry_without_one(setup):
+    s = setup
+    first, second = s.entries
+    members = _present(s, 4)
+    keeper, voter = s.officer, members[0]
+    council.council_votes_record(
+        session=s.session, actor=keeper, entry=first, ballots={voter.pk: VoteChoice.AGAINST}
+    )
+    recorded, left_out = council.council_votes_record_all(
+        session=s.session, actor=keeper, member_id=voter.pk, choice=VoteChoice.FOR
+    )
+    assert (recorded, left_out) == (1, 0)
+    votes = dict(CouncilVote.objects.filter(member=voter).values_list("entry_id", "choice"))
+    assert votes == {first.pk: VoteChoice.AGAINST, second.pk: VoteChoice.FOR}  # the first stands
+    assert CouncilVote.objects.get(member=voter, entry=second).recorded_by == keeper
+
+    # A recusal leaves its entry out.
+    recused = members[1]
+    council.council_recuse(
+        session=s.session, actor=keeper, entry=second, member=recused, reason="Người thân"
+    )
+    assert council.council_votes_record_all(
+        session=s.session, actor=keeper, member_id=recused.pk, choice=VoteChoice.FOR
+    ) == (1, 1)
+    assert not CouncilVote.objects.filter(member=recused, entry=second).exists()
+
+    # Every present member through it: the session closes with its outcomes.
+    for member in members[2:]:
+        council.council_votes_record_all(
+            session=s.session, actor=keeper, member_id=member.pk, choice=VoteChoice.FOR
+        )
+    council.council_session_close(session=s.session, actor=keeper)
+    with pytest.raises(WorkflowError):  # the session is closed
+        council.council_votes_record_all(
+            session=s.session, actor=keeper, member_id=voter.pk, choice=VoteChoice.FOR
+        )
+
+
+def test_ballots_on_every_entry_are_refused_as_single_ballots_are(setup, people):
+    s = setup
+    members = _members(s.session)
+    absent = members[-1]
+    present = _present(s, 4)
+    own = next(m for m in present if m.user_id)  # Cao Lộc's council member, a portal user
+    other = next(m for m in present if not m.user_id)
+    for actor, member_id, choice in (
+        (s.officer, absent.pk, VoteChoice.FOR),  # absent
+        (s.officer, 999_999, VoteChoice.FOR),  # not a member
+        (own.user, other.pk, VoteChoice.FOR),  # a member records only their own
+    ):
+        with pytest.raises(WorkflowError):
+            council.council_votes_record_all(
+                session=s.session, actor=actor, member_id=member_id, choice=choice
+            )
+    with pytest.raises(ValidationError):
+        council.council_votes_record_all(
+            session=s.session, actor=s.officer, member_id=own.pk, choice="maybe"
+        )
+    assert not CouncilVote.objects.exists()
+    assert council.council_votes_record_all(
+        session=s.session, actor=own.user, member_id=own.pk, choice=VoteChoice.AGAINST
+    ) == (2, 0)
+
+
+def test_ballots_on_every_entry_through_the_page(setup, client):
+    s = setup
+    members = _present(s, 4)
+    client.force_login(s.officer)
+    url = reverse("nominations:council_session", args=[s.session.pk])
+    html = client.get(url).content.decode()
+    action = reverse("nominations:council_vote_all", args=[s.session.pk])
+    assert action in html
+    assert "Ghi cho mọi đề nghị chưa có phiếu" in html
+    assert (
+        f'<option value="{_members(s.session)[-1].pk}">'
+        not in html.split(action)[1].split("</form>")[0]
+    )  # the absent member is not offered
+    response = client.post(action, {"member": members[0].pk, "choice": "for"}, follow=True)
+    assert "Đã ghi 2 phiếu cho các đề nghị chưa có phiếu." in response.content.decode()
+    response = client.post(action, {"member": "", "choice": "for"}, follow=True)
+    assert "Chọn thành viên." in response.content.decode()
