@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.choices import Role
+from awards.choices import SubjectKind
 from documents.statements import statement
 from documents.text import fold
 from nominations import routing
@@ -104,8 +105,16 @@ def conflict_reason(member: CouncilMember, entry: Entry, declared: Mapping | Non
             and fold(member.full_name) == person.name_folded
         ):
             return _("is the nominee (same name and birth year)")
-    if member.unit_id and entry.unit_id and member.unit_id == entry.unit_id:
-        return _("belongs to the nominee's unit")
+    # A member does not vote on the collective they belong to (the unit itself nominated).
+    # Working in the nominee's unit is no conflict: a commune's council sits in the commune
+    # whose people and groups it votes on, and would otherwise vote on none of them.
+    if (
+        entry.subject_kind == SubjectKind.COLLECTIVE
+        and not entry.group_name
+        and member.unit_id
+        and member.unit_id == entry.unit_id
+    ):
+        return _("belongs to the nominated collective")
     return ""
 
 

@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
+from awards.choices import SubjectKind
 from awards.models import AwardForm
 from nominations import council, services
 from nominations.choices import DossierStatus, EntryStatus, ReviewDecision, VoteChoice
-from nominations.models import CouncilMember, CouncilVote
+from nominations.models import CouncilMember, CouncilVote, Entry
 from nominations.workflow import WorkflowError
 from tests.nominations.factories import PersonFactory
 
@@ -107,13 +108,20 @@ def test_a_member_with_a_conflict_cannot_vote(setup, tree):
     council.council_attendance_set(
         session=s.session, actor=s.officer, present_ids=[m.pk for m in members]
     )
-    for member in (nominee, same_name, same_unit):
+    for member in (nominee, same_name):
         with pytest.raises(WorkflowError) as error:
             council.council_votes_record(
                 session=s.session, actor=s.officer, entry=entry, ballots={member.pk: "for"}
             )
         assert member.full_name in str(error.value)
     assert not CouncilVote.objects.exists()
+    # Working in the nominee's unit is no conflict (a commune's council votes on the
+    # commune's people); belonging to the nominated collective is.
+    assert council.conflict_reason(same_unit, entry) == ""
+    commune = Entry(subject_kind=SubjectKind.COLLECTIVE, unit=tree.cao_lau)
+    assert council.conflict_reason(same_unit, commune) == "thuộc tập thể được đề nghị"
+    group = Entry(subject_kind=SubjectKind.COLLECTIVE, unit=tree.cao_lau, group_name="Chi bộ")
+    assert council.conflict_reason(same_unit, group) == ""
     # A declared recusal removes the member's earlier ballot and bars the next one.
     free = members[1]
     council.council_votes_record(
@@ -129,7 +137,7 @@ def test_a_member_with_a_conflict_cannot_vote(setup, tree):
         )
     # Recused members are not counted among the voters.
     tally = next(t for t in council.session_tallies(s.session) if t.entry.pk == entry.pk)
-    assert tally.voters == len(members) - 4
+    assert tally.voters == len(members) - 3
 
 
 def _vote(s, entry, fors, againsts):
@@ -461,3 +469,36 @@ def test_ballots_on_every_entry_through_the_page(setup, client):
     assert "Đã ghi 2 phiếu cho các đề nghị chưa có phiếu." in response.content.decode()
     response = client.post(action, {"member": "", "choice": "for"}, follow=True)
     assert "Chọn thành viên." in response.content.decode()
+
+
+def test_a_communes_council_votes_on_the_communes_own_nominees(tree, people, make_dossier):
+    """Giấy khen of the commune chairman: the commune's council (its own people) votes on the
+    commune's people and groups; before, sitting in the nominee's unit recused every member."""
+    p = people
+    form = AwardForm.objects.get(code="giay-khen-chu-tich-xa")
+    dossier = make_dossier(tree.cao_lau, "giay-khen-chu-tich-xa")
+    services.entry_save(
+        dossier=dossier,
+        actor=p.cao_lau_officer,
+        subject_kind=SubjectKind.COLLECTIVE,
+        requested_form=form,
+        group_name="Chi bộ thôn Nà Lệnh",
+        achievement="Hoàn thành xuất sắc nhiệm vụ.",
+    )
+    services.dossier_submit(dossier=dossier, actor=p.cao_lau_officer)
+    services.dossier_receive(dossier=dossier, actor=p.cao_lau_officer)
+    services.entries_agree_remaining(dossier=dossier, actor=p.cao_lau_officer)
+    services.dossier_appraise_done(dossier=dossier, actor=p.cao_lau_officer)
+    services.dossier_to_council(dossier=dossier, actor=p.cao_lau_officer)
+    session = council.session_of(dossier)
+    member = session.members.get()
+    assert member.unit == tree.cao_lau
+    council.council_attendance_set(
+        session=session, actor=p.cao_lau_officer, present_ids=[member.pk]
+    )
+    assert council.council_votes_record_all(
+        session=session, actor=member.user, member_id=member.pk, choice=VoteChoice.FOR
+    ) == (2, 0)
+    council.council_session_close(session=session, actor=p.cao_lau_officer)
+    services.dossier_approve(dossier=dossier, actor=p.cao_lau_leader)
+    assert set(dossier.entries.values_list("status", flat=True)) == {EntryStatus.APPROVED}
