@@ -28,6 +28,7 @@ from decisions import document, wording
 from decisions.choices import DecisionStatus, MoneyPlacement, PdfStatus, SigningMode
 from decisions.models import Decision, DecisionAward
 from decisions.models.decision import PDF_FIELDS, DecisionLocked, locked_message
+from documents.statistics import analyze_after_commit
 from documents.text import fold
 from documents.vietnamese import short_date
 from nominations.choices import EntryStatus
@@ -209,6 +210,7 @@ def decision_create(*, actor, campaign, form, entries, on: datetime.date | None 
     for awardee in awardees:
         awardee.decision = decision
     DecisionAward.objects.bulk_create(awardees)
+    analyze_after_commit(len(awardees), DecisionAward)
     return decision
 
 
@@ -426,6 +428,7 @@ def decision_sign(
             )
         )
     Award.objects.bulk_create(register_rows)
+    analyze_after_commit(len(register_rows), Award, DecisionAward)
     for awardee, row in zip(awardees, register_rows, strict=True):
         awardee.award = row
     DecisionAward.objects.bulk_update(awardees, ["award", "amount"])

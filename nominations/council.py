@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from accounts.choices import Role
 from awards.choices import SubjectKind
 from documents.statements import statement
+from documents.statistics import analyze_after_commit
 from documents.text import fold
 from nominations import routing
 from nominations.choices import EntryStatus, SessionStatus, VoteChoice
@@ -487,6 +488,7 @@ def council_votes_record_all(*, session, actor, member_id: int, choice: str) -> 
             )
         )
     CouncilVote.objects.bulk_create(ballots, batch_size=500)
+    analyze_after_commit(len(ballots), CouncilVote)
     return len(ballots), left_out
 
 
@@ -535,6 +537,7 @@ def council_session_close(*, session, actor) -> CouncilSession:
         )
         for t in tallies
     )
+    analyze_after_commit(len(tallies), CouncilOutcome)
     session.number = register_allocate(
         unit=session.unit,
         doc_type=DocumentType.objects.get(abbreviation=MINUTES_TYPE),
@@ -560,10 +563,11 @@ def approval_split(dossier: Dossier) -> tuple[list[int], list[int]]:
         raise WorkflowError(
             _("The council session on this dossier must be closed before approval.")
         )
+    # The session's outcomes, read by the session alone: the entries of other dossiers on
+    # its agenda are left out below (a join to the entries was planned as a nested loop over
+    # both right after the session closed, before statistics counted the new outcomes).
     outcomes = dict(
-        CouncilOutcome.objects.filter(session=session, entry__dossier=dossier).values_list(
-            "entry_id", "passed"
-        )
+        CouncilOutcome.objects.filter(session=session).values_list("entry_id", "passed")
     )
     here = [e.pk for e in routing.entries_decided_here(dossier) if e.status == EntryStatus.AGREED]
     passed = [pk for pk in here if outcomes.get(pk)]

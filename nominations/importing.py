@@ -32,6 +32,7 @@ from awards.models import CampaignAward, Person
 from awards.resources import GENDER_WORDS, SUBJECT_WORDS
 from awards.selectors import people_visible_to
 from awards.services import RowError
+from documents.statistics import analyze_after_commit
 from documents.text import fold
 from nominations.choices import ACTIVE_ENTRY_STATUSES
 from nominations.models import Dossier, Entry, recount_entries
@@ -590,6 +591,7 @@ def _save(dossier: Dossier, parsed: list[PreviewRow]) -> None:
         entries.append(entry)
     Entry.objects.bulk_create(entries, batch_size=CHUNK)
     recount_entries([dossier.pk])
+    analyze_after_commit(len(entries), Entry, Person)
 
 
 def previews_clear(*, older_than: datetime.timedelta, now: datetime.datetime | None = None) -> int:

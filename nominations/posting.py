@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Role
 from documents.statements import statement
+from documents.statistics import analyze_after_commit
 from documents.subqueries import count_of
 from nominations import routing
 from nominations.choices import CommentStatus, EntryStatus
@@ -81,6 +82,7 @@ def posting_open(*, dossier: Dossier, actor, today=None) -> Posting:
         )
         for position, entry in enumerate(sorted(full.values(), key=lambda e: (e.position, e.pk)), 1)
     )
+    analyze_after_commit(len(full), PostingItem)
     return posting
 
 

@@ -26,6 +26,7 @@ from awards.models import AwardForm, CampaignAward, Person
 from campaigns.choices import CampaignStatus
 from campaigns.models import DocumentType
 from campaigns.services import register_allocate
+from documents.statistics import analyze_after_commit
 from documents.text import fold
 from nominations import routing
 from nominations.choices import (
@@ -543,6 +544,7 @@ def entries_agree_remaining(*, dossier: Dossier, actor) -> tuple[int, list[Entry
     ids = [entry.pk for entry in agreed]
     for start in range(0, len(ids), 500):  # SQLite takes at most 32,766 parameters
         Entry.objects.filter(pk__in=ids[start : start + 500]).update(status=EntryStatus.AGREED)
+    analyze_after_commit(len(agreed), EntryReview, Entry)
     if agreed:
         comment = ngettext(
             "Agreed %(count)d entry not yet appraised",
@@ -668,6 +670,7 @@ def dossier_forward(*, dossier: Dossier, actor) -> Dossier:
         )
     Entry.objects.bulk_create(copies, batch_size=500)
     recount_entries([child.pk])
+    analyze_after_commit(len(copies), Entry)
     child.entry_count = len(copies)  # what the UPDATE stored, on the object returned
     before = dossier.status
     dossier.forward()
