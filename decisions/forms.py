@@ -95,8 +95,12 @@ class RevokeForm(BootstrapFormMixin, forms.Form):
         help_text=_("None chosen: every award of the decision."),
     )
 
-    def __init__(self, *args, awardees, **kwargs):
+    def __init__(self, *args, awardees, shown=None, **kwargs):
+        """`awardees`: those that may be chosen; `shown`: those whose boxes are printed (a
+        page of a long list), all of them when None."""
         super().__init__(*args, **kwargs)
         self.fields["awardees"].queryset = awardees
         self.fields["awardees"].label_from_instance = lambda a: a.name
         self.fields["awardees"].widget.attrs["class"] = "form-check-input"
+        if shown is not None:
+            self.fields["awardees"].widget.choices = [(a.pk, a.name) for a in shown]

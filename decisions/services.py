@@ -146,6 +146,14 @@ def decision_create(*, actor, campaign, form, entries, on: datetime.date | None 
     )
     if not entries:
         raise ValidationError({"entries": _("Choose at least one approved entry.")})
+    ids = [entry.pk for entry in entries]
+    in_a_decision = set()
+    for start in range(0, len(ids), 500):  # one query per 500, not one per entry
+        in_a_decision |= set(
+            DecisionAward.objects.filter(entry_id__in=ids[start : start + 500]).values_list(
+                "entry_id", flat=True
+            )
+        )
     for entry in entries:
         problem = None
         if entry.status != EntryStatus.APPROVED:
@@ -154,7 +162,7 @@ def decision_create(*, actor, campaign, form, entries, on: datetime.date | None 
             problem = _("%(name)s belongs to another campaign or award form.")
         elif entry.dossier.current_level_id != issuer.pk:
             problem = _("%(name)s is not decided at your level.")
-        elif DecisionAward.objects.filter(entry=entry).exists():
+        elif entry.pk in in_a_decision:
             problem = _("%(name)s is already in a decision.")
         if problem:
             raise ValidationError({"entries": problem % {"name": entry.nominee_name}})

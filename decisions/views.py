@@ -5,6 +5,7 @@ action is a POST-only view calling one service."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -138,6 +139,10 @@ class DecisionCreateView(LoginRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
+# The decision page shows its attached list this many rows a page.
+LIST_PER_PAGE = 100
+
+
 class DecisionDetailView(LoginRequiredMixin, TemplateView):
     """A decision: the draft's texts (editable), its list, signing, status, certificates."""
 
@@ -155,10 +160,24 @@ class DecisionDetailView(LoginRequiredMixin, TemplateView):
         officer = services.is_officer_of(user, decision.issuer)
         leader = services.is_leader_of(user, decision.issuer)
         awardees = list(decision_awardees(decision))
+        sections = document.sections(awardees)
+        # The attached list LIST_PER_PAGE rows at a time (a decision on an imported list holds
+        # thousands), each numbered within its section, the section's heading counting all.
+        rows = [(section, n, a) for section in sections for n, a in enumerate(section.rows, 1)]
+        page = Paginator(rows, LIST_PER_PAGE).get_page(self.request.GET.get("page"))
+        page_sections = []
+        for section, number, awardee in page:
+            if not page_sections or page_sections[-1]["section"] is not section:
+                page_sections.append({"section": section, "rows": []})
+            page_sections[-1]["rows"].append((number, awardee))
         ctx.update(
             decision=decision,
             awardees=awardees,
-            sections=document.sections(awardees),
+            sections=sections,
+            page_sections=page_sections,
+            is_paginated=page.paginator.num_pages > 1,
+            page_obj=page,
+            paginator=page.paginator,
             total=sum(a.amount or 0 for a in awardees),
             is_officer=officer,
             is_leader=leader,
@@ -173,7 +192,10 @@ class DecisionDetailView(LoginRequiredMixin, TemplateView):
                     decision, awardees, signer_name=user.get_full_name() or user.username
                 )
         elif officer or leader:
-            ctx["revoke_form"] = RevokeForm(awardees=decision_awardees(decision))
+            # Any awardee of the decision may be chosen; the boxes are those of this page.
+            ctx["revoke_form"] = RevokeForm(
+                awardees=decision_awardees(decision), shown=[a for _s, _n, a in page]
+            )
         return ctx
 
     def post(self, request, *args, **kwargs):

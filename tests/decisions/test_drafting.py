@@ -155,3 +155,27 @@ def test_deleting_a_draft_returns_its_entries(draft, staff):
     assert (
         approved_entries(issuer=draft.issuer, campaign=draft.campaign, form=draft.form).count() == 5
     )
+
+
+def test_drafting_reads_a_fixed_number_of_queries_however_many_entries(
+    staff, campaign, forms, make_approved
+):
+    """An imported list of thousands is drafted at once: no query per entry."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n, number in ((1, 20), (2, 21), (7, 22)):  # the first reads what later ones reuse
+        entries = make_approved(
+            individuals=[f"Nguyễn Văn Bình {i}" for i in range(n)], number=number
+        )
+        with CaptureQueriesContext(connection) as ctx:
+            services.decision_create(
+                actor=staff.province_officer,
+                campaign=campaign,
+                form=forms["bang-khen-chu-tich-tinh"],
+                entries=entries,
+                on=SIGNED_ON,
+            )
+        counts.append(len(ctx.captured_queries))
+    assert counts[1] == counts[2]

@@ -114,3 +114,43 @@ def test_revoke_page(issued, staff, client):
     )
     assert response.status_code == 200
     assert Award.objects.filter(revoked=True).count() == 5
+
+
+def test_the_decision_page_shows_its_list_a_page_at_a_time(issued, staff, client, monkeypatch):
+    """2 collectives and 3 individuals, 2 rows a page: each numbered within its section over
+    the whole list; the revocation's boxes are the page's, any awardee may be chosen."""
+    import re
+
+    from decisions import views
+
+    monkeypatch.setattr(views, "LIST_PER_PAGE", 2)
+    client.force_login(staff.province_officer)
+
+    def page(n):
+        html = client.get(f"/decisions/{issued.pk}/", {"page": n}).content.decode()
+        table = html.split("<tbody>")[1].split("</tbody>")[0]
+        rows = re.findall(r"<tr>\s*<td>(\d+)</td><td>([^<]+)</td>", table)
+        headings = re.findall(r"<th colspan=\"4\">([^<]+)</th>", table)
+        boxes = re.findall(r'name="awardees" value="(\d+)"', html)
+        return rows, headings, boxes
+
+    rows, headings, boxes = page(1)
+    assert [number for number, _name in rows] == ["1", "2"]
+    assert headings == ["TẬP THỂ (2)"]
+    assert len(boxes) == 2
+    rows, headings, boxes = page(2)
+    assert [number for number, _name in rows] == ["1", "2"]
+    assert headings == ["CÁ NHÂN (3)"]
+    assert page(3)[0][0][0] == "3"
+    # An awardee of page 3 revoked from the form of page 1.
+    last = issued.decision_awards.order_by("-position").first()
+    client.post(
+        f"/decisions/{issued.pk}/revoke/",
+        {
+            "reason": "Khai man",
+            "revoking_number": "125/QĐ-UBND",
+            "revoking_date": "03/03/2025",
+            "awardees": [last.pk],
+        },
+    )
+    assert list(Award.objects.filter(revoked=True).values_list("pk", flat=True)) == [last.award_id]
