@@ -208,10 +208,31 @@ class CertificatePage:
     url: str
 
 
-def certificate_context(decision, *, base_url: str | None = None, layout=None) -> dict:
-    awardees = list(
-        decision.decision_awards.select_related("entry", "unit").order_by("position", "pk")
+# Certificates print this many to a PDF: a list of thousands comes in parts (about 1 s of
+# rendering per 100 pages), each a batch for the printer.
+CERTIFICATES_PER_PDF = 200
+
+
+def certificate_parts(count: int) -> list[tuple[int, int, int]]:
+    """(part, first, last) of the certificate PDFs of `count` awardees (numbers from 1)."""
+    return [
+        (part, start + 1, min(count, start + CERTIFICATES_PER_PDF))
+        for part, start in enumerate(range(0, count, CERTIFICATES_PER_PDF), 1)
+    ]
+
+
+def certificate_context(
+    decision, *, base_url: str | None = None, layout=None, part: int | None = None
+) -> dict:
+    """The certificates of the decision's awardees, or of part `part` of them
+    (CERTIFICATES_PER_PDF each)."""
+    awardees = decision.decision_awards.select_related("entry__person", "unit").order_by(
+        "position", "pk"
     )
+    if part is not None:
+        start = (part - 1) * CERTIFICATES_PER_PDF
+        awardees = awardees[start : start + CERTIFICATES_PER_PDF]
+    awardees = list(awardees)
     pages = []
     for awardee in awardees:
         url = verification_url(awardee.token, base_url=base_url)

@@ -173,6 +173,7 @@ class DecisionDetailView(LoginRequiredMixin, TemplateView):
         ctx.update(
             decision=decision,
             awardees=awardees,
+            certificate_parts=document.certificate_parts(len(awardees)),
             sections=sections,
             page_sections=page_sections,
             is_paginated=page.paginator.num_pages > 1,
@@ -332,22 +333,32 @@ class DecisionPdfView(LoginRequiredMixin, View):
 
 class CertificatesPdfView(LoginRequiredMixin, View):
     """One page per awardee; `?mode=blank` prints only the variable text for pre-printed
-    blanks at the offsets of the form's certificate layout."""
+    blanks at the offsets of the form's certificate layout. A list longer than
+    CERTIFICATES_PER_PDF prints in parts, `?part=N` (the first when none is named)."""
 
     def get(self, request, pk):
         decision = decision_visible_or_404(user=request.user, pk=pk)
         if not decision.is_issued:
             raise Http404(_("Certificates are printed once the decision is issued."))
+        parts = document.certificate_parts(decision.decision_awards.count())
+        part = request.GET.get("part", "")
+        part = int(part) if part.isdigit() else (1 if len(parts) > 1 else None)
+        if part is not None and not 1 <= part <= len(parts):
+            raise Http404(_("There is no such part of the certificates."))
         blank = request.GET.get("mode") == CertificateMode.BLANK
         ctx = document.certificate_context(
             decision,
             base_url=request.build_absolute_uri("/"),
             layout=layout_for(decision.form) if blank else None,
+            part=part,
         )
         template = document.BLANK_TEMPLATE if blank else document.CERTIFICATE_TEMPLATE
         pdf = render_pdf(template, ctx, request=request)
-        name = f"{decision.form.family} {decision.number_text.replace('/', '-')}.pdf"
-        return pdf_response(pdf, name)
+        name = f"{decision.form.family} {decision.number_text.replace('/', '-')}"
+        if part is not None and len(parts) > 1:
+            _part, first, last = parts[part - 1]
+            name += f" ({first}-{last})"
+        return pdf_response(pdf, f"{name}.pdf")
 
 
 # -- public --------------------------------------------------------------------------------------

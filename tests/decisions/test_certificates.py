@@ -74,3 +74,31 @@ def test_tokens_differ_between_awardees(issued):
 
 def test_a_draft_has_no_certificates(draft, officer_client):
     assert officer_client.get(f"/decisions/{draft.pk}/certificates/pdf/").status_code == 404
+
+
+def test_a_long_list_prints_its_certificates_in_parts(issued, officer_client, monkeypatch):
+    """5 awardees, 2 to a PDF: parts 1-2, 3-4 and 5, linked from the decision page; no part
+    named prints the first; a part that does not exist is 404."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(document, "CERTIFICATES_PER_PDF", 2)
+    url = f"/decisions/{issued.pk}/certificates/pdf/"
+    html = officer_client.get(f"/decisions/{issued.pk}/").content.decode()
+    assert "In bằng, giấy khen (PDF) theo từng phần" in html
+    assert f"{url}?part=3" in html
+    assert f"{url}?mode=blank&amp;part=3" in html
+    names = []
+    for part, pages in ((1, 2), (2, 2), (3, 1)):
+        with CaptureQueriesContext(connection) as ctx:
+            response = officer_client.get(url, {"part": part})
+        assert len(PdfReader(io.BytesIO(response.content)).pages) == pages
+        assert len(ctx.captured_queries) < 20  # not one query per awardee
+        names += _pages(response.content)
+    assert len(set(names)) == 5
+    first = officer_client.get(url)
+    assert "(1-2).pdf" in first["Content-Disposition"]
+    assert officer_client.get(url, {"part": 4}).status_code == 404
+    assert officer_client.get(url, {"part": 0}).status_code == 404
+    blank = officer_client.get(url, {"part": 3, "mode": "blank"})
+    assert len(PdfReader(io.BytesIO(blank.content)).pages) == 1
