@@ -26,5 +26,8 @@ def analyze_after_commit(rows: int, *models) -> bool:
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {tables}")
 
-    transaction.on_commit(analyze)
+    # Robust: the rows are committed; statistics that could not be refreshed now (a lock
+    # held by autovacuum or a lock timeout) are autovacuum's to refresh, never the user's
+    # error.
+    transaction.on_commit(analyze, robust=True)
     return True

@@ -7,10 +7,11 @@ How it fits the workflow:
   secretary, named members, attendance; they record each member's ballot per entry, and a
   member who is a portal user may cast their own. Votes are refused without the quorum of
   the entry's award form (`AwardForm.quorum_*`), and from a member with a conflict: the
-  nominee themselves (linked person, or same name and birth year) or a member of the
-  nominee's unit, or a member who declared a recusal.
+  nominee themselves (linked person, or same name and birth year), a member of the
+  nominated collective, or a member who declared a recusal.
 - Closing the session numbers its minutes (BB) in the level's register and fixes one
-  `CouncilOutcome` per entry: in favour / votes cast, passed by the form's threshold.
+  `CouncilOutcome` per entry: in favour / votes cast, passed by the form's threshold; the
+  conflicts it found are stored as recusals, so its minutes never change with the rule.
 - `dossier_approve` is allowed only once the dossier's session is closed, and approves only
   the entries that passed.
 """
@@ -92,10 +93,16 @@ def agenda_entries(session: CouncilSession) -> list[Entry]:
     return list(entries.order_by("dossier_id", "position", "pk"))
 
 
-def conflict_reason(member: CouncilMember, entry: Entry, declared: Mapping | None = None) -> str:
-    """Why `member` may not vote on `entry` ("" when they may)."""
+def conflict_reason(
+    member: CouncilMember, entry: Entry, declared: Mapping | None = None, *, find: bool = True
+) -> str:
+    """Why `member` may not vote on `entry` ("" when they may): a recusal recorded
+    (`declared`), else, with `find`, a conflict found from the nominee. A closed session
+    reads only what it recorded: its conflicts were stored when it closed, by the rule then."""
     if declared and (member.pk, entry.pk) in declared:
         return declared[(member.pk, entry.pk)]
+    if not find:
+        return ""
     person = entry.person
     if person is not None:
         if member.person_id and member.person_id == person.pk:
@@ -145,14 +152,17 @@ def percent(part: int, whole: int) -> Decimal:
 def session_tallies(session: CouncilSession, entries=None) -> list[Tally]:
     """Per entry: members, presence, conflicts, ballots and whether it passes now (4 queries
     beyond the entries)."""
+    paged = entries is not None
     entries = agenda_entries(session) if entries is None else entries
     members = list(session.members.select_related("unit").order_by("order", "pk"))
-    declared = {
-        (r.member_id, r.entry_id): r.reason for r in CouncilRecusal.objects.filter(session=session)
-    }
-    votes = {
-        (v.member_id, v.entry_id): v.choice for v in CouncilVote.objects.filter(session=session)
-    }
+    recusals = CouncilRecusal.objects.filter(session=session)
+    ballots_cast = CouncilVote.objects.filter(session=session)
+    if paged:  # the recusals and ballots of these entries only (a page of a long agenda)
+        ids = [entry.pk for entry in entries]
+        recusals = recusals.filter(entry_id__in=ids)
+        ballots_cast = ballots_cast.filter(entry_id__in=ids)
+    declared = {(r.member_id, r.entry_id): r.reason for r in recusals}
+    votes = {(v.member_id, v.entry_id): v.choice for v in ballots_cast}
     total = len(members)
     present = [m for m in members if m.present]
     result = []
@@ -160,7 +170,7 @@ def session_tallies(session: CouncilSession, entries=None) -> list[Tally]:
         form = entry.proposed_form
         ballots, cast, in_favour, voters = [], 0, 0, 0
         for member in members:
-            reason = conflict_reason(member, entry, declared)
+            reason = conflict_reason(member, entry, declared, find=session.is_open)
             choice = votes.get((member.pk, entry.pk), "")
             ballots.append((member, choice, reason))
             if member.present and not reason:
@@ -525,6 +535,18 @@ def council_session_close(*, session, actor) -> CouncilSession:
             )
     if errors:
         raise WorkflowError(_("The session cannot be closed yet."), errors)
+    # The conflicts found by today's rule become recorded recusals: the minutes of a closed
+    # session read only what it recorded, whatever the rule becomes.
+    declared = set(
+        CouncilRecusal.objects.filter(session=session).values_list("member_id", "entry_id")
+    )
+    found = [
+        CouncilRecusal(session=session, entry=t.entry, member=member, reason=reason)
+        for t in tallies
+        for member, _choice, reason in t.ballots
+        if reason and (member.pk, t.entry.pk) not in declared
+    ]
+    CouncilRecusal.objects.bulk_create(found, batch_size=500)
     CouncilOutcome.objects.bulk_create(
         CouncilOutcome(
             session=session,

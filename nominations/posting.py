@@ -137,7 +137,6 @@ def public_posting_or_404(pk: int) -> Posting:
         return (
             Posting.objects.select_related("unit", "dossier__campaign")
             .prefetch_related(
-                "items",
                 Prefetch(
                     "comments",
                     queryset=PostingComment.objects.filter(status=CommentStatus.APPROVED)

@@ -46,9 +46,20 @@ class CommentForm(BootstrapFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, *args, items=(), **kwargs):
+    def __init__(self, *args, items=(), posting=None, **kwargs):
+        """`items`: the nominees of the menu (a page of the list); any nominee of `posting`
+        is accepted, as a form sent from another page of the list names one."""
         super().__init__(*args, **kwargs)
+        self.posting = posting
         self.fields["item"].choices = [("", _("The whole list")), *[(i.pk, i.name) for i in items]]
+        self.fields["item"].valid_value = self._posted_item
+
+    def _posted_item(self, value) -> bool:
+        if value in (None, ""):
+            return True
+        if self.posting is None:
+            return False
+        return self.posting.items.filter(pk=value).exists()
 
 
 # The public list shows this many nominees a page.
@@ -105,7 +116,9 @@ class PublicPostingView(FormView):
 
     def get_form(self, form_class=None):
         # A comment is about the whole list or one of the nominees on this page.
-        return CommentForm(**self.get_form_kwargs(), items=self.get_item_page().items)
+        return CommentForm(
+            **self.get_form_kwargs(), items=self.get_item_page().items, posting=self.get_posting()
+        )
 
     def get_context_data(self, **kwargs):
         posting = self.get_posting()
@@ -125,9 +138,12 @@ class PublicPostingView(FormView):
     def form_valid(self, form):
         posting = self.get_posting()
         data = form.cleaned_data
+        back = posting.get_absolute_url()
+        if self.get_item_page().number > 1:  # the page of the list the visitor was on
+            back += f"?page={self.get_item_page().number}"
         if data.get("website"):  # a robot filled the trap: say thanks, keep nothing
             messages.success(self.request, _("Thank you. Your comment was sent."))
-            return redirect(posting)
+            return redirect(back)
         item = posting.items.filter(pk=data["item"]).first() if data.get("item") else None
         try:
             postings.comment_add(
@@ -152,7 +168,7 @@ class PublicPostingView(FormView):
                 "your name or contact."
             ),
         )
-        return redirect(posting)
+        return redirect(back)
 
 
 class CommentModerateView(LoginRequiredMixin, View):

@@ -133,7 +133,7 @@ class CouncilMember(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("A member of the nominee's unit must recuse themselves."),
+        help_text=_("A member of a collective nominated does not vote on it."),
     )
     person = models.ForeignKey(
         "awards.Person",

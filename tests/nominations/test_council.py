@@ -376,6 +376,10 @@ def test_the_session_page_shows_the_agenda_a_page_at_a_time(
         html = client.get(url, {"page": 2}).content.decode()
     assert [f'id="vote-{e.pk}"' in html for e in entries] == [False, False, True]
     assert len(second.captured_queries) <= len(first.captured_queries)
+    # The ballots and recusals of the page's entries, not the whole session's.
+    ballots = [q["sql"] for q in second.captured_queries if "nominations_councilvote" in q["sql"]]
+    assert ballots
+    assert all('"entry_id" IN' in sql for sql in ballots)
 
     member = session.members.get()
     council.council_attendance_set(
@@ -502,3 +506,63 @@ def test_a_communes_council_votes_on_the_communes_own_nominees(tree, people, mak
     council.council_session_close(session=session, actor=p.cao_lau_officer)
     services.dossier_approve(dossier=dossier, actor=p.cao_lau_leader)
     assert set(dossier.entries.values_list("status", flat=True)) == {EntryStatus.APPROVED}
+
+
+def test_a_closed_session_keeps_the_conflicts_it_found(setup):
+    """Closing stores the conflicts found as recusals: the minutes read what the session
+    recorded, whatever the member's data or the rule become."""
+    from nominations.models import CouncilRecusal
+
+    s = setup
+    entry = s.entries[0]
+    nominee = council.council_member_add(
+        session=s.session, actor=s.officer, full_name="Người được đề nghị", person=entry.person
+    )
+    members = _members(s.session)
+    council.council_attendance_set(
+        session=s.session, actor=s.officer, present_ids=[m.pk for m in members]
+    )
+    for e in s.entries:
+        _vote(s, e, [m for m in members if m.pk != nominee.pk or e.pk != entry.pk], [])
+    council.council_session_close(session=s.session, actor=s.officer)
+    stored = CouncilRecusal.objects.get(session=s.session, member=nominee)
+    assert (stored.entry_id, stored.reason) == (entry.pk, "là người được đề nghị")
+    CouncilMember.objects.filter(pk=nominee.pk).update(person=None)
+    recused = council.minutes_context(council.session_of(s.dossier))["recused"]
+    assert [(m.pk, e.pk, reason) for m, e, reason in recused] == [
+        (nominee.pk, entry.pk, "là người được đề nghị")
+    ]
+
+
+def test_sessions_closed_before_keep_the_conflicts_of_their_rule(setup, tree):
+    """Migration 0009: a session closed under the rule that recused a member of the nominee's
+    unit gets that recusal stored, so its minutes read as they did."""
+    import importlib
+
+    from django.apps import apps
+
+    from nominations.choices import SessionStatus
+    from nominations.models import CouncilOutcome, CouncilRecusal
+
+    s = setup
+    colleague = council.council_member_add(
+        session=s.session, actor=s.officer, full_name="Đinh Văn Tư", unit=tree.cao_lau
+    )
+    for entry in s.entries:
+        CouncilOutcome.objects.create(
+            session=s.session,
+            entry=entry,
+            members_total=6,
+            members_present=5,
+            voters=5,
+            in_favour=5,
+            passed=True,
+        )
+    s.session.status, s.session.number = SessionStatus.CLOSED, 7
+    s.session.save(update_fields=["status", "number"])
+    migration = importlib.import_module("nominations.migrations.0009_council_conflicts_stored")
+    migration.store_closed_sessions_conflicts(apps, None)
+    stored = CouncilRecusal.objects.filter(session=s.session, member=colleague)
+    assert sorted(stored.values_list("entry_id", "reason")) == [
+        (entry.pk, "thuộc đơn vị của người được đề nghị") for entry in s.entries
+    ]

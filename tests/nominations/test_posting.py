@@ -339,5 +339,17 @@ def test_a_long_list_is_posted_a_page_at_a_time(tree, people, make_dossier, clie
         "item": item.pk,
         "website": "",
     }
-    assert client.post(f"{_url(posting)}?page=3", data).status_code == 302
+    response = client.post(f"{_url(posting)}?page=3", data)
+    assert response["Location"] == f"{_url(posting)}?page=3"  # back where the visitor was
     assert posting.comments.get().item == item
+    # A form sent from another page of the list (or with none named) about this nominee.
+    data["content"] = "Hội đã vận động nhiều hộ hiến đất."
+    assert client.post(_url(posting), data).status_code == 302
+    assert posting.comments.filter(item=item).count() == 2
+    data["item"] = 999_999  # no nominee of this list
+    response = client.post(_url(posting), data)
+    assert response.status_code == 200
+    assert posting.comments.count() == 2
+    # The page reads its nominees, not the whole list.
+    cached = client.get(_url(posting)).context["posting"]._prefetched_objects_cache
+    assert "items" not in cached
