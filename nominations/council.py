@@ -384,6 +384,21 @@ def _quorum_error(entry: Entry, present: int, total: int) -> str:
     }
 
 
+def _check_ballot(member: CouncilMember | None, choice: str, *, actor, keeper: bool) -> None:
+    """The rules of one member's ballot: a member of the session, recorded by an officer
+    keeping it (`keeper`) or by the member, in favour or against, and present."""
+    if member is None:
+        raise WorkflowError(_("A ballot names someone who is not a member of the session."))
+    if not keeper and member.user_id != actor.pk:
+        raise WorkflowError(_("A council member records only their own vote."))
+    if choice not in VoteChoice.values:
+        raise ValidationError({"choice": _("Choose in favour or against.")})
+    if not member.present:
+        raise WorkflowError(
+            _("%(member)s is not present and cannot vote.") % {"member": member.full_name}
+        )
+
+
 @transaction.atomic
 def council_votes_record(*, session, actor, entry: Entry, ballots: Mapping) -> int:
     """Record ballots on one entry: `ballots` maps a member id to "for" or "against".
@@ -412,16 +427,7 @@ def council_votes_record(*, session, actor, entry: Entry, ballots: Mapping) -> i
     cleaned = {}
     for key, choice in ballots.items():
         member = members.get(int(key))
-        if member is None:
-            raise WorkflowError(_("A ballot names someone who is not a member of the session."))
-        if not keeper and member.user_id != actor.pk:
-            raise WorkflowError(_("A council member records only their own vote."))
-        if choice not in VoteChoice.values:
-            raise ValidationError({"choice": _("Choose in favour or against.")})
-        if not member.present:
-            raise WorkflowError(
-                _("%(member)s is not present and cannot vote.") % {"member": member.full_name}
-            )
+        _check_ballot(member, choice, actor=actor, keeper=keeper)
         if reason := conflict_reason(member, entry, declared):
             raise WorkflowError(
                 _("%(member)s is recused from the vote on %(name)s: %(reason)s.")
@@ -457,16 +463,7 @@ def council_votes_record_all(*, session, actor, member_id: int, choice: str) -> 
         raise WorkflowError(_("The session is closed; its minutes can no longer change."))
     members = {m.pk: m for m in session.members.all()}
     member = members.get(member_id)
-    if member is None:
-        raise WorkflowError(_("A ballot names someone who is not a member of the session."))
-    if not may_keep(session, actor) and member.user_id != actor.pk:
-        raise WorkflowError(_("A council member records only their own vote."))
-    if choice not in VoteChoice.values:
-        raise ValidationError({"choice": _("Choose in favour or against.")})
-    if not member.present:
-        raise WorkflowError(
-            _("%(member)s is not present and cannot vote.") % {"member": member.full_name}
-        )
+    _check_ballot(member, choice, actor=actor, keeper=may_keep(session, actor))
     present = sum(m.present for m in members.values())
     declared = {
         (r.member_id, r.entry_id): r.reason
