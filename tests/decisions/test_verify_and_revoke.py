@@ -142,6 +142,15 @@ def test_the_decision_page_shows_its_list_a_page_at_a_time(issued, staff, client
     assert [number for number, _name in rows] == ["1", "2"]
     assert headings == ["CÁ NHÂN (3)"]
     assert page(3)[0][0][0] == "3"
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (1, 3):
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(f"/decisions/{issued.pk}/", {"page": n})
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
     # An awardee of page 3 revoked from the form of page 1.
     last = issued.decision_awards.order_by("-position").first()
     client.post(

@@ -330,6 +330,16 @@ def test_a_long_list_is_posted_a_page_at_a_time(tree, people, make_dossier, clie
     assert page2 == [("3", "Vi Thị Hoa"), ("1", "Chi bộ thôn Nà Lệnh")]
     page3, _ = rows(3)
     assert page3 == [("2", "Hội Phụ nữ thôn Khòn Pá")]
+    # Its queries do not grow with the list: page 1 of 2 rows reads as many as the last.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for page in (1, 3):
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(_url(posting), {"page": page})
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1] <= 6
     # A comment about a nominee of page 3, sent from page 3.
     item = posting.items.get(name="Hội Phụ nữ thôn Khòn Pá")
     data = {
