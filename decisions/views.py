@@ -31,6 +31,7 @@ from decisions.selectors import (
     public_decisions,
     verification_or_none,
 )
+from documents.paging import page_context
 from documents.pdf import content_disposition, pdf_response, render_pdf
 from nominations.workflow import WorkflowError, actor_unit
 
@@ -176,9 +177,7 @@ class DecisionDetailView(LoginRequiredMixin, TemplateView):
             certificate_parts=document.certificate_parts(len(awardees)),
             sections=sections,
             page_sections=page_sections,
-            is_paginated=page.paginator.num_pages > 1,
-            page_obj=page,
-            paginator=page.paginator,
+            **page_context(page),
             total=sum(a.amount or 0 for a in awardees),
             is_officer=officer,
             is_leader=leader,

@@ -19,6 +19,7 @@ from accounts.views import KeptPageMixin, list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
 from awards.selectors import offered_forms
 from documents.markup import unbound_fields
+from documents.paging import page_context
 from nominations import services
 from nominations.choices import Action, DossierStatus, ReviewDecision
 from nominations.forms import (
@@ -293,9 +294,7 @@ class DossierDetailView(DossierMixin, TemplateView):
             subject_kinds=SubjectKind.choices,
             max_upload_mb=settings.NOMINATION_UPLOAD_MAX_MB,
             # The entries' pages (includes/pagination.html), shown when there is more than one.
-            is_paginated=paged,
-            page_obj=self.entry_page,
-            paginator=self.entry_page.paginator,
+            **page_context(self.entry_page),
         )
         ctx.update(dossier_panels(dossier=dossier, user=user))
         return ctx

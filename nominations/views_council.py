@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from documents.forms import VnDateField
+from documents.paging import page_context
 from nominations import council
 from nominations.choices import VoteChoice
 from nominations.forms import PortalFormMixin
@@ -65,9 +66,7 @@ class CouncilSessionView(SessionMixin, TemplateView):
         ctx.update(
             session=session,
             tallies=tallies,
-            is_paginated=page.paginator.num_pages > 1,
-            page_obj=page,
-            paginator=page.paginator,
+            **page_context(page),
             members=[m for m, _c, _r in members] or list(session.members.all()),
             keeper=keeper,
             own_member=next(

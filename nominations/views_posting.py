@@ -15,6 +15,7 @@ from django.views.generic import FormView, ListView
 
 from accounts.forms import BootstrapFormMixin
 from awards.choices import SubjectKind
+from documents.paging import page_context
 from nominations import posting as postings
 from nominations.choices import CommentStatus
 from nominations.models import PostingComment, PostingItem
@@ -129,9 +130,7 @@ class PublicPostingView(FormView):
             others=[i for i in page.items if i.subject_kind != SubjectKind.INDIVIDUAL],
             is_open=posting.is_open_on(timezone.localdate()),
             comments=posting.public_comments,
-            is_paginated=page.paginator.num_pages > 1,
-            page_obj=page,
-            paginator=page.paginator,
+            **page_context(page),
             **kwargs,
         )
 
