@@ -7,6 +7,7 @@ from nominations.models import (
     DossierPdf,
     Entry,
     EntryReview,
+    MinutesPdf,
     recount_entries,
 )
 
@@ -116,6 +117,17 @@ class DossierPdfAdmin(admin.ModelAdmin):
     list_select_related = ("dossier__proposing_unit", "requested_by")
     raw_id_fields = ("dossier", "requested_by")
     readonly_fields = ("file", "status", "rendered_at", "entry_count", "error")
+
+
+@admin.register(MinutesPdf)
+class MinutesPdfAdmin(admin.ModelAdmin):
+    """Renderings of long council minutes: made by the portal's task, not by hand."""
+
+    list_display = ("session", "draft", "status", "requested_by", "requested_at", "rendered_at")
+    list_filter = ("status", "draft")
+    list_select_related = ("session__unit", "requested_by")
+    raw_id_fields = ("session", "requested_by")
+    readonly_fields = ("file", "status", "draft", "rendered_at", "entry_count", "error")
 
 
 # -- council sessions, public posting, deadlines (issue 5, items 4-6) -------------------------

@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,7 +42,10 @@ from nominations.models import (
     CouncilVote,
     Dossier,
     Entry,
+    MinutesPdf,
 )
+from nominations.renderings import Rendered, RenderingKind, in_background, rendering_request
+from nominations.tasks import render_minutes_pdf
 from nominations.workflow import WorkflowError, actor_unit
 
 MINUTES_TYPE = "BB"
@@ -569,6 +572,8 @@ def council_session_close(*, session, actor) -> CouncilSession:
     session.status = SessionStatus.CLOSED
     session.closed_at = timezone.now()
     session.save(update_fields=["number", "status", "closed_at"])
+    if in_background(len(tallies)):  # the minutes to sign, ready when the secretary asks
+        rendering_request(MINUTES_RENDERING, owner=session, actor=actor)
     return session
 
 
@@ -653,3 +658,34 @@ def minutes_context(session: CouncilSession) -> dict:
         "tallies": tallies,
         "recused": recused,
     }
+
+
+MINUTES_TEMPLATE = "nominations/pdf/council_minutes.html"
+
+
+def minutes_rows(session: CouncilSession) -> int:
+    """The entries the minutes print, without reading them: the outcomes of a closed
+    session; of an open one, the entries of the dossiers on its agenda (at most that many)."""
+    if not session.is_open:
+        return session.outcomes.count()
+    return session.agenda.aggregate(n=Sum("dossier__entry_count"))["n"] or 0
+
+
+def minutes_file_name(session: CouncilSession, rendered_at=None) -> str:
+    """ "BB 3 (12).pdf"; a kept rendering adds when it was rendered."""
+    name = f"BB {session.number} ({session.pk})" if session.number else f"BB ({session.pk})"
+    at = f" {timezone.localtime(rendered_at):%Y%m%d-%H%M}" if rendered_at else ""
+    return f"{name}{at}.pdf"
+
+
+def _render_minutes(session_id: int) -> Rendered:
+    from documents.pdf import render_pdf
+
+    session = CouncilSession.objects.select_related("unit").get(pk=session_id)
+    ctx = minutes_context(session)
+    return Rendered(
+        render_pdf(MINUTES_TEMPLATE, ctx), len(ctx["tallies"]), {"draft": session.is_open}
+    )
+
+
+MINUTES_RENDERING = RenderingKind(MinutesPdf, _render_minutes, render_minutes_pdf)

@@ -15,17 +15,15 @@ in office.
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.choices import Role
@@ -35,9 +33,16 @@ from documents.layout import Issuer, OfficialDocument, Signer
 from documents.text import fold, name_sort_key
 from documents.vietnamese import count_with_zero, doc_number, place_date, short_date
 from nominations import routing
-from nominations.choices import PdfRenderStatus
 from nominations.models import Dossier, DossierPdf, Entry
-from nominations.models.pdfs import STALE_AFTER, delete_file
+from nominations.renderings import (
+    Rendered,
+    RenderingKind,
+    in_background,
+    rendered_file_response,
+    rendering_request,
+    rendering_run,
+    renders_page,
+)
 from nominations.selectors import dossier_alone_or_404, dossiers_visible_to
 from nominations.tasks import render_dossier_pdf
 
@@ -283,8 +288,6 @@ def dossier_pdf_context(dossier: Dossier) -> dict:
 
 
 DOSSIER_TEMPLATE = "nominations/pdf/dossier.html"
-# Renderings kept per dossier: older files are deleted when a new one is ready.
-RENDERS_KEPT = 5
 
 
 def file_name(dossier: Dossier, rendered_at=None) -> str:
@@ -298,82 +301,28 @@ def background_entries(dossier: Dossier) -> int | None:
     """The dossier's number of entries when it has more than a request may render
     (NOMINATION_PDF_BACKGROUND_ENTRIES), else None."""
     n = dossier.entries.count()
-    return n if n > settings.NOMINATION_PDF_BACKGROUND_ENTRIES else None
+    return n if in_background(n) else None
+
+
+def _render_dossier(dossier_id: int) -> Rendered:
+    from documents.pdf import render_pdf
+
+    dossier = _for_pdf(Dossier.objects.all()).get(pk=dossier_id)
+    content = render_pdf(DOSSIER_TEMPLATE, dossier_pdf_context(dossier))
+    return Rendered(content, len(dossier.entries.all()), {})
+
+
+DOSSIER_RENDERING = RenderingKind(DossierPdf, _render_dossier, render_dossier_pdf)
 
 
 def dossier_pdf_request(*, dossier: Dossier, actor) -> DossierPdf:
-    """Queue the rendering of the dossier's tờ trình as it stands now; a rendering of it that
-    waits or runs already is the one returned (one at a time per dossier). One left waiting
-    or running for STALE_AFTER (no worker, or a worker that died) is marked failed: it will
-    not be rendered later beside the new one."""
-    with transaction.atomic():
-        Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
-        pending = dossier.pdf_renders.filter(
-            status__in=(PdfRenderStatus.QUEUED, PdfRenderStatus.RENDERING)
-        )
-        fresh = pending.filter(requested_at__gt=timezone.now() - STALE_AFTER).first()
-        if fresh is not None:
-            return fresh
-        pending.update(
-            status=PdfRenderStatus.FAILED,
-            error=_("Not rendered within an hour; rendered again on request."),
-        )
-        job = DossierPdf.objects.create(dossier=dossier, requested_by=actor)
-        transaction.on_commit(lambda: render_dossier_pdf.enqueue(job.pk))
-    return job
+    """Queue the rendering of the dossier's tờ trình as it stands now (`renderings`)."""
+    return rendering_request(DOSSIER_RENDERING, owner=dossier, actor=actor)
 
 
 def dossier_pdf_render(*, render_id: int) -> DossierPdf | None:
-    """Render and keep one requested tờ trình (the background task's work). A failure is
-    kept in `error` with the status "failed"; the user may ask again. A rendering no longer
-    waiting (taken by another worker, marked failed as stale, or its dossier deleted) is
-    left alone."""
-    from documents.pdf import render_pdf
-
-    claimed = DossierPdf.objects.filter(pk=render_id, status=PdfRenderStatus.QUEUED).update(
-        status=PdfRenderStatus.RENDERING
-    )
-    job = DossierPdf.objects.filter(pk=render_id).first() if claimed else None
-    if job is None:
-        return None
-    try:
-        dossier = _for_pdf(Dossier.objects.all()).get(pk=job.dossier_id)
-        content = render_pdf(DOSSIER_TEMPLATE, dossier_pdf_context(dossier))
-        job.file.save(f"{job.pk}.pdf", ContentFile(content), save=False)
-        job.status = PdfRenderStatus.READY
-        job.rendered_at = timezone.now()
-        job.entry_count = len(dossier.entries.all())
-        job.error = ""
-        if not DossierPdf.objects.filter(pk=job.pk).update(
-            file=job.file.name,
-            status=job.status,
-            rendered_at=job.rendered_at,
-            entry_count=job.entry_count,
-            error="",
-        ):
-            delete_file(job.file.name)  # the dossier was deleted meanwhile
-            return None
-    except Exception as error:
-        logger.exception("rendering the tờ trình of dossier %s failed", job.dossier_id)
-        if job.file.name:
-            delete_file(job.file.name)
-        DossierPdf.objects.filter(pk=job.pk).update(
-            status=PdfRenderStatus.FAILED, file="", error=str(error)[:2000]
-        )
-        raise
-    _forget_older(job.dossier_id)
-    return job
-
-
-def _forget_older(dossier_id: int) -> None:
-    """Keep the RENDERS_KEPT latest renderings of the dossier, and delete the others (their
-    files with them: `models.pdfs.delete_rendered_file`)."""
-    older = DossierPdf.objects.filter(dossier_id=dossier_id).order_by("-requested_at", "-pk")[
-        RENDERS_KEPT:
-    ]
-    for old in older:
-        if not old.in_progress:
-            old.delete()
+    """Render and keep one requested tờ trình (the background task's work)."""
+    return rendering_run(DOSSIER_RENDERING, render_id=render_id)
 
 
 class DossierPdfView(LoginRequiredMixin, View):
@@ -385,24 +334,28 @@ class DossierPdfView(LoginRequiredMixin, View):
 
         dossier = dossier_alone_or_404(user=request.user, pk=pk)
         if (entry_count := background_entries(dossier)) is not None:
-            renders = list(dossier.pdf_renders.select_related("requested_by")[:RENDERS_KEPT])
-            template = "nominations/dossier_pdf_renders.html"
-            if getattr(request, "htmx", False):  # the list polled while a rendering runs
-                template += "#renders"
-            response = render(
+            return renders_page(
                 request,
-                template,
-                {
-                    "dossier": dossier,
-                    "renders": renders,
-                    "in_progress": any(r.in_progress for r in renders),
-                    "entry_count": entry_count,
-                },
+                DOSSIER_RENDERING,
+                dossier,
+                title=_("Proposal (PDF)"),
+                owner_url=dossier.get_absolute_url(),
+                owner_text=dossier.number_text if dossier.number else _("Draft dossier"),
+                owner_unit=dossier.proposing_unit.name,
+                intro=ngettext(
+                    "This dossier has %(n)s entry: its proposal is rendered in the background, "
+                    "in a few minutes, and kept here. Each copy shows the dossier as it stood "
+                    "when it was rendered.",
+                    "This dossier has %(n)s entries: its proposal is rendered in the "
+                    "background, in a few minutes, and kept here. Each copy shows the dossier "
+                    "as it stood when it was rendered.",
+                    entry_count,
+                )
+                % {"n": entry_count},
+                button=_("Render the proposal now"),
+                poll_url=reverse("nominations:dossier_pdf", args=[dossier.pk]),
+                request_url=reverse("nominations:dossier_pdf_request", args=[dossier.pk]),
             )
-            # The full page or the polled list, never one for the other from a cache.
-            patch_vary_headers(response, ["HX-Request"])
-            patch_cache_control(response, no_cache=True, private=True)
-            return response
         dossier = dossier_for_pdf_or_404(user=request.user, pk=pk)
         pdf = render_pdf(DOSSIER_TEMPLATE, dossier_pdf_context(dossier), request=request)
         return pdf_response(pdf, file_name(dossier))
@@ -426,17 +379,10 @@ class DossierPdfFileView(LoginRequiredMixin, View):
     """A rendered tờ trình, for anyone who may see the dossier (404 otherwise)."""
 
     def get(self, request, pk, render_id):
-        from documents.pdf import content_disposition
-
         dossier = dossier_alone_or_404(user=request.user, pk=pk)
-        found = dossier.pdf_renders.filter(pk=render_id, status=PdfRenderStatus.READY).first()
-        if found is None or not found.file:
-            raise Http404
-        try:
-            opened = found.file.open("rb")
-        except OSError as error:  # deleted meanwhile, or a restore without its files
-            raise Http404 from error
-        response = FileResponse(opened, content_type="application/pdf")
-        response["Content-Disposition"] = content_disposition(file_name(dossier, found.rendered_at))
-        response["Cache-Control"] = "private"
-        return response
+        return rendered_file_response(
+            DOSSIER_RENDERING,
+            dossier,
+            render_id,
+            lambda found: file_name(dossier, found.rendered_at),
+        )

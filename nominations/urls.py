@@ -76,6 +76,16 @@ urlpatterns = [
         name="council_minutes_pdf",
     ),
     path(
+        "council/<int:pk>/minutes/render/",
+        views_council.CouncilMinutesRequestView.as_view(),
+        name="council_minutes_request",
+    ),
+    path(
+        "council/<int:pk>/minutes/<int:render_id>/",
+        views_council.CouncilMinutesFileView.as_view(),
+        name="council_minutes_file",
+    ),
+    path(
         "<int:pk>/comments/<int:comment>/<slug:status>/",
         views_posting.CommentModerateView.as_view(),
         name="comment_moderate",

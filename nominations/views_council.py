@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -17,6 +18,12 @@ from documents.paging import page_context
 from nominations import council
 from nominations.choices import VoteChoice
 from nominations.forms import PortalFormMixin
+from nominations.renderings import (
+    in_background,
+    rendered_file_response,
+    rendering_request,
+    renders_page,
+)
 from nominations.views import ENTRIES_PER_PAGE, _show_error
 from nominations.workflow import WorkflowError
 
@@ -230,15 +237,72 @@ class CouncilCloseView(SessionPostView):
 
 
 class CouncilMinutesPdfView(SessionMixin, View):
-    """The minutes (biên bản) in Nghị định 30 layout; a draft while the session is open."""
+    """The minutes (biên bản) in Nghị định 30 layout; a draft while the session is open. A
+    session of many entries shows instead its renderings and a button to render it anew."""
 
     def get(self, request, pk):
         from documents.pdf import pdf_response, render_pdf
 
         session = self.get_session()
+        rows = council.minutes_rows(session)
+        if in_background(rows):
+            return renders_page(
+                request,
+                council.MINUTES_RENDERING,
+                session,
+                title=_("Minutes (PDF)"),
+                owner_url=session.get_absolute_url(),
+                owner_text=_("Council session of %(date)s") % {"date": f"{session.date:%d/%m/%Y}"},
+                owner_unit=session.unit.name,
+                intro=(
+                    _(
+                        "The session is open: a copy is a draft of its minutes as they stand "
+                        "when it is rendered."
+                    )
+                    if session.is_open
+                    else _("The session is closed: its minutes no longer change.")
+                )
+                + " "
+                + ngettext(
+                    "With %(n)s entry, they are rendered in the background, in a few minutes, "
+                    "and kept here.",
+                    "With %(n)s entries, they are rendered in the background, in a few "
+                    "minutes, and kept here.",
+                    rows,
+                )
+                % {"n": rows},
+                button=_("Render the minutes now"),
+                poll_url=reverse("nominations:council_minutes_pdf", args=[session.pk]),
+                request_url=reverse("nominations:council_minutes_request", args=[session.pk]),
+            )
         pdf = render_pdf(
-            "nominations/pdf/council_minutes.html",
-            council.minutes_context(session),
-            request=request,
+            council.MINUTES_TEMPLATE, council.minutes_context(session), request=request
         )
-        return pdf_response(pdf, f"BB {session.number or ''} {session.pk}.pdf".replace("  ", " "))
+        return pdf_response(pdf, council.minutes_file_name(session))
+
+
+class CouncilMinutesRequestView(SessionMixin, View):
+    """Render the minutes of a session of many entries anew, in the background."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        session = self.get_session()
+        rendering_request(council.MINUTES_RENDERING, owner=session, actor=request.user)
+        messages.success(
+            request, _("The minutes are being rendered; this page shows when they are ready.")
+        )
+        return redirect("nominations:council_minutes_pdf", pk=session.pk)
+
+
+class CouncilMinutesFileView(SessionMixin, View):
+    """A rendered copy of the minutes, for anyone who may see the session (404 otherwise)."""
+
+    def get(self, request, pk, render_id):
+        session = self.get_session()
+        return rendered_file_response(
+            council.MINUTES_RENDERING,
+            session,
+            render_id,
+            lambda found: council.minutes_file_name(session, found.rendered_at),
+        )

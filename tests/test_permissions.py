@@ -27,6 +27,7 @@ from nominations.models import (
     Attachment,
     CouncilSession,
     DossierPdf,
+    MinutesPdf,
     Notice,
     Posting,
     PostingComment,
@@ -157,7 +158,9 @@ MATRIX = {
     "nominations:council_attendance": POST_ONLY(302, outsider_post=404),
     "nominations:council_close": POST_ONLY(302, outsider_post=404),
     "nominations:council_member_add": POST_ONLY(302, outsider_post=404),
+    "nominations:council_minutes_file": S(302, 200, 200, 200, 200, 404),
     "nominations:council_minutes_pdf": S(302, 200, 200, 200, 200, 404),
+    "nominations:council_minutes_request": POST_ONLY(302, outsider_post=404),
     "nominations:council_recuse": POST_ONLY(302, outsider_post=404),
     "nominations:council_session": S(302, 200, 200, 200, 200, 404),
     "nominations:council_session_update": POST_ONLY(302, outsider_post=404),
@@ -248,6 +251,11 @@ def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
         status=PdfRenderStatus.READY,
         file=ContentFile(b"%PDF-1.4 x", name="to-trinh.pdf"),
     )
+    minutes = MinutesPdf.objects.create(
+        session=session,
+        status=PdfRenderStatus.READY,
+        file=ContentFile(b"%PDF-1.4 x", name="bien-ban.pdf"),
+    )
     plan = CongressPlan.objects.create(
         issuer=tree.province,
         issue_year=2019,
@@ -271,6 +279,7 @@ def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
             "comment": comment,
             "notice": notice,
             "rendered": rendered,
+            "minutes": minutes,
             "plan": plan,
             "token": issued.decision_awards.first().token,
         },
@@ -313,6 +322,7 @@ def kwargs_for(name, w):
         },
         "nominations:dossier_action": {"pk": d, "action": "submit"},
         "nominations:dossier_pdf_file": {"pk": d, "render_id": w.rendered.pk},
+        "nominations:council_minutes_file": {"pk": w.session.pk, "render_id": w.minutes.pk},
         "public_posting_detail": {"pk": w.posting.pk},
         "verify": {"token": w.token},
         "awards:person_history": {"pk": w.entry.person_id},

@@ -18,7 +18,7 @@ from .dossiers import (
     _attachment_path,  # noqa: F401 - referenced by migration 0001
     recount_entries,
 )
-from .pdfs import DossierPdf
+from .pdfs import DossierPdf, MinutesPdf
 from .posting import Posting, PostingComment, PostingItem
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "Entry",
     "EntryReview",
     "Holiday",
+    "MinutesPdf",
     "Notice",
     "Posting",
     "PostingComment",

@@ -1,7 +1,9 @@
-"""The tờ trình of a dossier of many entries, rendered in the background on request."""
+"""Documents too long to render in a request (a dossier's tờ trình, a council's minutes),
+rendered in the background on request and kept."""
 
 import datetime
 import logging
+import secrets
 
 from django.conf import settings
 from django.db import models, transaction
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.labels import ChoiceLabels
 from nominations.choices import PDF_RENDER_BADGE, PdfRenderStatus
 
+from .council import CouncilSession
 from .dossiers import Dossier
 
 STALE_AFTER = datetime.timedelta(hours=1)
@@ -21,19 +24,16 @@ logger = logging.getLogger(__name__)
 
 
 def _render_path(instance, filename: str) -> str:
-    import secrets
-
-    return f"dossier-pdfs/{instance.dossier_id}/{secrets.token_urlsafe(24)}.pdf"
+    return f"{instance.FOLDER}/{instance.owner_id}/{secrets.token_urlsafe(24)}.pdf"
 
 
-class DossierPdf(ChoiceLabels, models.Model):
-    """One rendering of a dossier's tờ trình with its list: the dossier as it stood when it
-    was rendered. A dossier of more than NOMINATION_PDF_BACKGROUND_ENTRIES entries takes
-    longer to render than a request may last: it is rendered by a task, and kept."""
+class PdfRendering(ChoiceLabels, models.Model):
+    """One rendering of a long document: what it printed when it was rendered. A concrete
+    rendering names its document's owner (OWNER, a foreign key) and the folder of its files."""
 
-    dossier = models.ForeignKey(
-        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="pdf_renders"
-    )
+    OWNER = ""
+    FOLDER = ""
+
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -55,15 +55,15 @@ class DossierPdf(ChoiceLabels, models.Model):
     error = models.TextField(_("error"), blank=True)
 
     class Meta:
-        verbose_name = _("rendered proposal (PDF)")
-        verbose_name_plural = _("rendered proposals (PDF)")
+        abstract = True
         ordering = ["-requested_at", "-pk"]
 
     def __str__(self):
-        return f"{self.dossier} – {self.requested_at:%d/%m/%Y %H:%M}"
+        return f"{getattr(self, self.OWNER)} – {self.requested_at:%d/%m/%Y %H:%M}"
 
-    def get_absolute_url(self):
-        return reverse("nominations:dossier_pdf_file", args=[self.dossier_id, self.pk])
+    @property
+    def owner_id(self) -> int:
+        return getattr(self, f"{self.OWNER}_id")
 
     @property
     def status_badge(self) -> str:
@@ -72,9 +72,55 @@ class DossierPdf(ChoiceLabels, models.Model):
     @property
     def in_progress(self) -> bool:
         """Waiting or running, and asked less than STALE_AFTER ago (a worker that died leaves
-        its rendering "running": after that long, the dossier may be rendered again)."""
+        its rendering "running": after that long, the document may be rendered again)."""
         pending = (PdfRenderStatus.QUEUED, PdfRenderStatus.RENDERING)
         return self.status in pending and self.requested_at > timezone.now() - STALE_AFTER
+
+
+class DossierPdf(PdfRendering):
+    """One rendering of a dossier's tờ trình with its list: the dossier as it stood when it
+    was rendered. A dossier of more than NOMINATION_PDF_BACKGROUND_ENTRIES entries takes
+    longer to render than a request may last: it is rendered by a task, and kept."""
+
+    OWNER = "dossier"
+    FOLDER = "dossier-pdfs"
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="pdf_renders"
+    )
+
+    class Meta(PdfRendering.Meta):
+        verbose_name = _("rendered proposal (PDF)")
+        verbose_name_plural = _("rendered proposals (PDF)")
+
+    def get_absolute_url(self):
+        return reverse("nominations:dossier_pdf_file", args=[self.dossier_id, self.pk])
+
+
+class MinutesPdf(PdfRendering):
+    """One rendering of a council session's minutes (biên bản): a draft while the session is
+    open, the minutes as closed after. A session of more than NOMINATION_PDF_BACKGROUND_ENTRIES
+    entries is rendered by a task, and kept; closing it asks for its rendering."""
+
+    OWNER = "session"
+    FOLDER = "minutes-pdfs"
+
+    session = models.ForeignKey(
+        CouncilSession,
+        verbose_name=_("council session"),
+        on_delete=models.CASCADE,
+        related_name="minutes_renders",
+    )
+    draft = models.BooleanField(
+        _("draft"), default=True, help_text=_("Rendered while the session was open.")
+    )
+
+    class Meta(PdfRendering.Meta):
+        verbose_name = _("rendered minutes (PDF)")
+        verbose_name_plural = _("rendered minutes (PDF)")
+
+    def get_absolute_url(self):
+        return reverse("nominations:council_minutes_file", args=[self.session_id, self.pk])
 
 
 def delete_file(name: str) -> None:
@@ -82,12 +128,13 @@ def delete_file(name: str) -> None:
     try:
         DossierPdf._meta.get_field("file").storage.delete(name)
     except OSError:
-        logger.exception("deleting the rendered tờ trình %s failed", name)
+        logger.exception("deleting the rendered file %s failed", name)
 
 
 @receiver(post_delete, sender=DossierPdf)
+@receiver(post_delete, sender=MinutesPdf)
 def delete_rendered_file(sender, instance, **kwargs):
-    """A rendering deleted (kept no longer, its dossier deleted, or in the admin): its file
+    """A rendering deleted (kept no longer, its owner deleted, or in the admin): its file
     too, once the deletion is committed."""
     if name := instance.file.name:
         transaction.on_commit(lambda: delete_file(name))

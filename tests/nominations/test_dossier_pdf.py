@@ -295,7 +295,8 @@ def test_only_the_latest_renderings_are_kept(
     client, dossier, people, many, tmp_path, django_capture_on_commit_callbacks
 ):
     from nominations.models import DossierPdf
-    from nominations.pdf import RENDERS_KEPT, dossier_pdf_render
+    from nominations.pdf import dossier_pdf_render
+    from nominations.renderings import RENDERS_KEPT
 
     jobs = []
     for _ in range(RENDERS_KEPT + 1):  # asked one after the other
@@ -338,7 +339,7 @@ def test_the_renderings_page_reads_a_fixed_number_of_times(
     client, dossier, people, many, django_assert_max_num_queries
 ):
     from nominations.models import DossierPdf
-    from nominations.pdf import RENDERS_KEPT
+    from nominations.renderings import RENDERS_KEPT
 
     client.force_login(people.cao_loc_officer)
     _renders_page(client, dossier)
@@ -434,7 +435,8 @@ def test_a_file_that_cannot_be_deleted_does_not_fail_the_rendering(
     from django.core.files.storage import FileSystemStorage
 
     from nominations.models import DossierPdf
-    from nominations.pdf import RENDERS_KEPT, dossier_pdf_render
+    from nominations.pdf import dossier_pdf_render
+    from nominations.renderings import RENDERS_KEPT
 
     def refuse(self, name):
         raise PermissionError(name)
