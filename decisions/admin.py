@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from decisions.models import CertificateLayout, Decision, DecisionAward
+from decisions.models import CertificateLayout, Decision, DecisionAward, DecisionPreviewPdf
 from decisions.models.decision import locked_message
 
 
@@ -101,6 +101,17 @@ class DecisionAwardAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(DecisionPreviewPdf)
+class DecisionPreviewPdfAdmin(admin.ModelAdmin):
+    """Previews of long draft decisions: made by the portal's task, not by hand."""
+
+    list_display = ("decision", "status", "requested_by", "requested_at", "rendered_at")
+    list_filter = ("status",)
+    list_select_related = ("decision", "requested_by")
+    raw_id_fields = ("decision", "requested_by")
+    readonly_fields = ("file", "status", "rendered_at", "entry_count", "error")
 
 
 @admin.register(CertificateLayout)

@@ -463,6 +463,9 @@ def decision_sign(
         transaction.on_commit(lambda: render_decision_pdf.enqueue(decision_id))
     else:
         _store_pdf(decision, awardees=awardees)
+    # The draft's previews go (their files once committed): the signed PDF is the decision.
+    for preview in decision.preview_renders.all():
+        preview.delete()
     _notify_proposers(decision, awardees)
     return decision
 

@@ -14,3 +14,13 @@ def render_decision_pdf(decision_id: int) -> None:
     from decisions.services import decision_render_pdf
 
     decision_render_pdf(decision_id=decision_id)
+
+
+@task()
+def render_decision_preview(render_id: int) -> None:
+    """Render and keep the preview of a draft decision of many awardees (a
+    DecisionPreviewPdf)."""
+    from decisions.previews import PREVIEW_RENDERING
+    from nominations.renderings import rendering_run
+
+    rendering_run(PREVIEW_RENDERING, render_id=render_id)

@@ -11,6 +11,16 @@ urlpatterns = [
     path("<int:pk>/pdf/", views.DecisionPdfView.as_view(), name="pdf"),
     path("<int:pk>/pdf/status/", views.DecisionPdfStatusView.as_view(), name="pdf_status"),
     path("<int:pk>/pdf/retry/", views.DecisionRetryPdfView.as_view(), name="pdf_retry"),
+    path(
+        "<int:pk>/preview/render/",
+        views.DecisionPreviewRequestView.as_view(),
+        name="preview_request",
+    ),
+    path(
+        "<int:pk>/preview/<int:render_id>/",
+        views.DecisionPreviewFileView.as_view(),
+        name="preview_file",
+    ),
     path("<int:pk>/bases/", views.DecisionRefreshBasesView.as_view(), name="refresh_bases"),
     path("<int:pk>/sign/", views.DecisionSignView.as_view(), name="sign"),
     path("<int:pk>/delete/", views.DecisionDeleteView.as_view(), name="delete"),

@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
@@ -19,6 +21,7 @@ from decisions import document, services
 from decisions.choices import CertificateMode, DecisionStatus, PdfStatus
 from decisions.forms import DecisionEditForm, NewDecisionForm, RevokeForm, SignForm
 from decisions.models.decision import DecisionLocked
+from decisions.previews import PREVIEW_RENDERING, preview_file_name
 from decisions.selectors import (
     approved_entries,
     decision_awardees,
@@ -33,6 +36,11 @@ from decisions.selectors import (
 )
 from documents.paging import page_context
 from documents.pdf import content_disposition, pdf_response, render_pdf
+from nominations.renderings import (
+    rendered_file_response,
+    rendering_request,
+    renders_page,
+)
 from nominations.workflow import WorkflowError, actor_unit
 
 
@@ -318,16 +326,67 @@ class DecisionRetryPdfView(_DecisionAction):
 
 
 class DecisionPdfView(LoginRequiredMixin, View):
-    """The decision's PDF: the stored one once issued, a preview marked "DỰ THẢO" before."""
+    """The decision's PDF: the stored one once issued, a preview marked "DỰ THẢO" before. A
+    draft of many awardees shows instead its previews and a button to render one anew."""
 
     def get(self, request, pk):
         decision = decision_visible_or_404(user=request.user, pk=pk)
         if decision.is_issued:
             return _stored_pdf(decision)
+        count = decision.decision_awards.count()
+        if count > services.background_threshold():  # as the signed PDF would be
+            return renders_page(
+                request,
+                PREVIEW_RENDERING,
+                decision,
+                title=_("Preview the draft (PDF)"),
+                owner_url=decision.get_absolute_url(),
+                owner_text=decision.title,
+                owner_unit=decision.issuer.name,
+                intro=ngettext(
+                    "This draft has %(n)s awardee: its preview is rendered in the background, "
+                    "in a few minutes, and kept here until it is signed. Each copy shows the "
+                    "draft as it stood when it was rendered.",
+                    "This draft has %(n)s awardees: its preview is rendered in the "
+                    "background, in a few minutes, and kept here until it is signed. Each "
+                    "copy shows the draft as it stood when it was rendered.",
+                    count,
+                )
+                % {"n": count},
+                button=_("Render the preview now"),
+                poll_url=reverse("decisions:pdf", args=[decision.pk]),
+                request_url=reverse("decisions:preview_request", args=[decision.pk]),
+            )
         pdf = render_pdf(
             document.DECISION_TEMPLATE, document.decision_context(decision), request=request
         )
-        return pdf_response(pdf, f"Dự thảo quyết định {decision.pk}.pdf")
+        return pdf_response(pdf, preview_file_name(decision))
+
+
+class DecisionPreviewRequestView(_DecisionAction):
+    """Render the preview of a draft of many awardees anew, in the background."""
+
+    def act(self, request, decision):
+        if decision.is_issued:
+            raise DecisionLocked(services.locked_message())
+        rendering_request(PREVIEW_RENDERING, owner=decision, actor=request.user)
+        messages.success(
+            request, _("The preview is being rendered; this page shows when it is ready.")
+        )
+        return reverse("decisions:pdf", args=[decision.pk])
+
+
+class DecisionPreviewFileView(LoginRequiredMixin, View):
+    """A rendered preview of a draft, for anyone who may see the decision (404 otherwise)."""
+
+    def get(self, request, pk, render_id):
+        decision = decision_visible_or_404(user=request.user, pk=pk)
+        return rendered_file_response(
+            PREVIEW_RENDERING,
+            decision,
+            render_id,
+            lambda found: preview_file_name(decision, found.rendered_at),
+        )
 
 
 class CertificatesPdfView(LoginRequiredMixin, View):

@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.choices import Role
+from decisions.models import DecisionPreviewPdf
 from nominations.choices import AttachmentKind, CommentStatus, PdfRenderStatus
 from nominations.models import (
     Attachment,
@@ -145,6 +146,8 @@ MATRIX = {
     "decisions:pdf": S(302, 200, 200, 200, 200, 404),
     "decisions:pdf_retry": POST_ONLY(302, outsider_post=404),
     "decisions:pdf_status": S(302, 200, 200, 200, 200, 404),
+    "decisions:preview_file": S(302, 200, 200, 200, 200, 404),
+    "decisions:preview_request": POST_ONLY(302, outsider_post=404),
     "decisions:refresh_bases": POST_ONLY(302, outsider_post=404),
     "decisions:remove_awardee": POST_ONLY(302, outsider_post=404),
     "decisions:revoke": POST_ONLY(302, outsider_post=404),
@@ -256,6 +259,11 @@ def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
         status=PdfRenderStatus.READY,
         file=ContentFile(b"%PDF-1.4 x", name="bien-ban.pdf"),
     )
+    preview = DecisionPreviewPdf.objects.create(
+        decision=issued,
+        status=PdfRenderStatus.READY,
+        file=ContentFile(b"%PDF-1.4 x", name="du-thao.pdf"),
+    )
     plan = CongressPlan.objects.create(
         issuer=tree.province,
         issue_year=2019,
@@ -280,6 +288,7 @@ def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
             "notice": notice,
             "rendered": rendered,
             "minutes": minutes,
+            "preview": preview,
             "plan": plan,
             "token": issued.decision_awards.first().token,
         },
@@ -323,6 +332,7 @@ def kwargs_for(name, w):
         "nominations:dossier_action": {"pk": d, "action": "submit"},
         "nominations:dossier_pdf_file": {"pk": d, "render_id": w.rendered.pk},
         "nominations:council_minutes_file": {"pk": w.session.pk, "render_id": w.minutes.pk},
+        "decisions:preview_file": {"pk": w.issued.pk, "render_id": w.preview.pk},
         "public_posting_detail": {"pk": w.posting.pk},
         "verify": {"token": w.token},
         "awards:person_history": {"pk": w.entry.person_id},

@@ -2,5 +2,12 @@
 
 from .certificates import CertificateLayout
 from .decision import Decision, DecisionAward, new_token
+from .previews import DecisionPreviewPdf
 
-__all__ = ["CertificateLayout", "Decision", "DecisionAward", "new_token"]
+__all__ = [
+    "CertificateLayout",
+    "Decision",
+    "DecisionAward",
+    "DecisionPreviewPdf",
+    "new_token",
+]
