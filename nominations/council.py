@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Role
 from awards.choices import SubjectKind
+from awards.models import AwardForm
 from documents.statements import statement
 from documents.statistics import analyze_after_commit
 from documents.text import fold
@@ -71,29 +72,58 @@ def session_of(dossier: Dossier) -> CouncilSession | None:
     return item.session if item else None
 
 
-def agenda_entries(session: CouncilSession) -> list[Entry]:
-    """The entries the session votes on: agreed entries decided at its level, dossier by dossier.
+AGENDA_ORDER = ("dossier_id", "position", "pk")
 
-    Once the session is closed, the entries that have an outcome.
-    """
+
+def _agenda(session: CouncilSession):
+    """The entries the session votes on, as a query in agenda order: agreed entries decided
+    at its level, dossier by dossier; once the session is closed, those with an outcome.
+
+    Which entries a level decides depends only on the dossier (its proposing unit and date)
+    and the form: the deciding unit is found once per dossier and form, not per entry."""
+    entries = Entry.objects.order_by(*AGENDA_ORDER)
     if not session.is_open:
-        return [
-            o.entry
-            for o in session.outcomes.select_related(
-                "entry__proposed_form", "entry__unit", "entry__person", "entry__dossier"
-            ).order_by("entry__dossier_id", "entry__position", "entry__pk")
-        ]
-    result = []
-    for item in session.agenda.select_related("dossier__proposing_unit", "dossier__current_level"):
-        dossier = item.dossier
-        for entry in routing.entries_decided_here(dossier):
-            if entry.status == EntryStatus.AGREED:
-                entry.dossier = dossier
-                result.append(entry)
-    entries = Entry.objects.filter(pk__in=[e.pk for e in result]).select_related(
-        "proposed_form", "unit", "person", "dossier__proposing_unit"
+        return entries.filter(pk__in=session.outcomes.values("entry_id"))
+    dossiers = {
+        item.dossier.pk: item.dossier
+        for item in session.agenda.select_related("dossier__proposing_unit")
+        if item.dossier.current_level_id is not None
+    }
+    pairs = (
+        Entry.objects.filter(dossier_id__in=dossiers, status=EntryStatus.AGREED)
+        .values_list("dossier_id", "proposed_form_id")
+        .distinct()
+        .order_by()
     )
-    return list(entries.order_by("dossier_id", "position", "pk"))
+    pairs = list(pairs)
+    forms = AwardForm.objects.in_bulk({form_id for _d, form_id in pairs})
+    here = Q(pk__in=[])
+    for dossier_id, form_id in pairs:
+        dossier = dossiers[dossier_id]
+        unit = routing.deciding_unit(
+            proposing_unit=dossier.proposing_unit,
+            form=forms[form_id],
+            on=routing.routing_date(dossier),
+        )
+        if unit is not None and unit.pk == dossier.current_level_id:
+            here |= Q(dossier_id=dossier_id, proposed_form_id=form_id)
+    return entries.filter(here, status=EntryStatus.AGREED)
+
+
+def agenda_entry_ids(session: CouncilSession) -> list[int]:
+    """The primary keys of the agenda's entries, in order (what a page of the agenda, or
+    the page of one entry, is found from without reading the entries)."""
+    return list(_agenda(session).values_list("pk", flat=True))
+
+
+def agenda_entries(session: CouncilSession, ids: list[int] | None = None) -> list[Entry]:
+    """The entries the session votes on, in agenda order, with what their tallies print;
+    with `ids` (from `agenda_entry_ids`), those entries only, in the order given."""
+    related = ("proposed_form", "unit", "person", "dossier__proposing_unit")
+    if ids is None:
+        return list(_agenda(session).select_related(*related))
+    found = Entry.objects.select_related(*related).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def conflict_reason(
@@ -360,7 +390,7 @@ def council_recuse(*, session, actor, entry: Entry, member: CouncilMember, reaso
         raise WorkflowError(_("Only the member or an officer of the level may record this."))
     if not session.is_open:
         raise WorkflowError(_("The session is closed; its minutes can no longer change."))
-    if member.session_id != session.pk or entry.pk not in {e.pk for e in agenda_entries(session)}:
+    if member.session_id != session.pk or entry.pk not in set(agenda_entry_ids(session)):
         raise WorkflowError(_("This entry or member is not part of the session."))
     reason = (reason or "").strip()
     if not reason:
@@ -415,10 +445,9 @@ def council_votes_record(*, session, actor, entry: Entry, ballots: Mapping) -> i
     keeper = may_keep(session, actor)
     if not session.is_open:
         raise WorkflowError(_("The session is closed; its minutes can no longer change."))
-    entries = {e.pk: e for e in agenda_entries(session)}
-    if entry.pk not in entries:
+    if entry.pk not in set(agenda_entry_ids(session)):
         raise WorkflowError(_("This entry is not before the session."))
-    entry = entries[entry.pk]
+    entry = agenda_entries(session, ids=[entry.pk])[0]
     members = {m.pk: m for m in session.members.all()}
     present = sum(m.present for m in members.values())
     if not entry.proposed_form.has_quorum(present, len(members)):

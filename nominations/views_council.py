@@ -65,10 +65,13 @@ class CouncilSessionView(SessionMixin, TemplateView):
         keeper = council.may_keep(session, self.request.user) and session.is_open
         # The agenda ENTRIES_PER_PAGE entries at a time, each with its ballots: a list of
         # thousands was one page of megabytes.
-        page = Paginator(council.agenda_entries(session), ENTRIES_PER_PAGE).get_page(
+        # The agenda's order is read as keys; only the page's entries are read whole.
+        page = Paginator(council.agenda_entry_ids(session), ENTRIES_PER_PAGE).get_page(
             self.request.GET.get("page")
         )
-        tallies = council.session_tallies(session, entries=list(page))
+        tallies = council.session_tallies(
+            session, entries=council.agenda_entries(session, ids=list(page))
+        )
         members = tallies[0].ballots if tallies else []
         ctx.update(
             session=session,
@@ -95,7 +98,7 @@ class CouncilSessionView(SessionMixin, TemplateView):
 
 def _entry_url(session, entry_pk: int) -> str:
     """The session page at the page of the entry `entry_pk`, scrolled to its votes."""
-    order = [entry.pk for entry in council.agenda_entries(session)]
+    order = council.agenda_entry_ids(session)
     page = order.index(entry_pk) // ENTRIES_PER_PAGE + 1 if entry_pk in order else 1
     query = f"?page={page}" if page > 1 else ""
     return f"{session.get_absolute_url()}{query}#vote-{entry_pk}"
@@ -150,10 +153,9 @@ class CouncilAttendanceView(SessionPostView):
 
 
 def _agenda_entry(session, pk):
-    entry = next((e for e in council.agenda_entries(session) if e.pk == pk), None)
-    if entry is None:
+    if pk not in set(council.agenda_entry_ids(session)):
         raise Http404
-    return entry
+    return council.agenda_entries(session, ids=[pk])[0]
 
 
 class CouncilVoteView(SessionPostView):

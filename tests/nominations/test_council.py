@@ -566,3 +566,63 @@ def test_sessions_closed_before_keep_the_conflicts_of_their_rule(setup, tree):
     assert sorted(stored.values_list("entry_id", "reason")) == [
         (entry.pk, "thuộc đơn vị của người được đề nghị") for entry in s.entries
     ]
+
+
+def test_the_agenda_holds_the_entries_the_level_decides_in_order(tree, people, make_dossier):
+    """A district's session votes on the district's forms; the province's Bằng khen of the
+    same list climbs on. The order is dossier, position, entry, read as keys."""
+    first = make_dossier(tree.cao_lau, FORM, "bang-khen-chu-tich-tinh", FORM)
+    session = _to_council(first, people)
+    second = make_dossier(tree.cao_lau, FORM)
+    assert _to_council(second, people) == session
+    district = [
+        e.pk
+        for d in (first, second)
+        for e in d.entries.order_by("position", "pk")
+        if e.proposed_form.code == FORM
+    ]
+    assert len(district) == 3
+    assert council.agenda_entry_ids(session) == district
+    entries = council.agenda_entries(session)
+    assert [e.pk for e in entries] == district
+    assert [e.pk for e in council.agenda_entries(session, ids=district[1:])] == district[1:]
+    province = first.entries.get(proposed_form__code="bang-khen-chu-tich-tinh")
+    with pytest.raises(WorkflowError):
+        council.council_votes_record(
+            session=session, actor=people.cao_loc_officer, entry=province, ballots={}
+        )
+
+
+def test_the_session_page_reads_the_same_queries_for_a_longer_agenda(
+    tree, people, make_dossier, client, monkeypatch
+):
+    """The agenda's order costs the same number of queries for 2 entries as for 12: the
+    deciding unit is found per dossier and form, and only the page's entries are read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nominations import views_council
+
+    monkeypatch.setattr(views_council, "ENTRIES_PER_PAGE", 2)
+    client.force_login(people.cao_loc_officer)
+    counts = []
+    for size in (2, 12):
+        dossier = make_dossier(tree.cao_lau, *[FORM] * size)
+        session = _to_council(dossier, people)
+        url = reverse("nominations:council_session", args=[session.pk])
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+        council.council_attendance_set(
+            session=session,
+            actor=people.cao_loc_officer,
+            present_ids=list(session.members.values_list("pk", flat=True)),
+        )
+        council.council_votes_record_all(
+            session=session,
+            actor=people.cao_loc_officer,
+            member_id=session.members.get().pk,
+            choice=VoteChoice.FOR,
+        )
+        council.council_session_close(session=session, actor=people.cao_loc_officer)
+    assert counts[0] == counts[1], counts
