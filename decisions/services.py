@@ -464,7 +464,9 @@ def decision_sign(
     else:
         _store_pdf(decision, awardees=awardees)
     # The draft's previews go (their files once committed): the signed PDF is the decision.
-    for preview in decision.preview_renders.all():
+    # Locked first: a preview task finishing meanwhile waits, then finds its row gone and
+    # deletes its own file.
+    for preview in decision.preview_renders.select_for_update():
         preview.delete()
     _notify_proposers(decision, awardees)
     return decision

@@ -381,6 +381,8 @@ class DecisionPreviewFileView(LoginRequiredMixin, View):
 
     def get(self, request, pk, render_id):
         decision = decision_visible_or_404(user=request.user, pk=pk)
+        if decision.is_issued:  # its signed PDF is the decision now
+            raise Http404
         return rendered_file_response(
             PREVIEW_RENDERING,
             decision,

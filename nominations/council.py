@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -602,7 +602,7 @@ def council_session_close(*, session, actor) -> CouncilSession:
     session.closed_at = timezone.now()
     session.save(update_fields=["number", "status", "closed_at"])
     if in_background(len(tallies)):  # the minutes to sign, ready when the secretary asks
-        rendering_request(MINUTES_RENDERING, owner=session, actor=actor)
+        rendering_request(MINUTES_RENDERING, owner=session, actor=actor, supersede=True)
     return session
 
 
@@ -693,18 +693,18 @@ MINUTES_TEMPLATE = "nominations/pdf/council_minutes.html"
 
 
 def minutes_rows(session: CouncilSession) -> int:
-    """The entries the minutes print, without reading them: the outcomes of a closed
-    session; of an open one, the entries of the dossiers on its agenda (at most that many)."""
-    if not session.is_open:
-        return session.outcomes.count()
-    return session.agenda.aggregate(n=Sum("dossier__entry_count"))["n"] or 0
+    """The entries the minutes print, counted without reading them (one COUNT, and for an
+    open session the few queries that find which forms its level decides)."""
+    return _agenda(session).count()
 
 
-def minutes_file_name(session: CouncilSession, rendered_at=None) -> str:
-    """ "BB 3 (12).pdf"; a kept rendering adds when it was rendered."""
-    name = f"BB {session.number} ({session.pk})" if session.number else f"BB ({session.pk})"
+def minutes_file_name(session: CouncilSession, rendered_at=None, *, draft=None) -> str:
+    """ "BB 3 (12).pdf", "BB du-thao (12).pdf" for a draft; a kept rendering adds when it was
+    rendered (a draft kept from before the session closed stays a draft)."""
+    draft = session.is_open if draft is None else draft
+    number = "du-thao" if draft or not session.number else session.number
     at = f" {timezone.localtime(rendered_at):%Y%m%d-%H%M}" if rendered_at else ""
-    return f"{name}{at}.pdf"
+    return f"BB {number} ({session.pk}){at}.pdf"
 
 
 def _render_minutes(session_id: int) -> Rendered:

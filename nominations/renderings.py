@@ -47,6 +47,8 @@ class RenderingKind:
     model: type[PdfRendering]
     render: Callable[[int], Rendered]
     task: object
+    # Refuses a rendering of the owner as locked, raising (a signed decision has no preview).
+    check: Callable[[object], None] | None = None
 
     @property
     def owner_model(self):
@@ -61,19 +63,29 @@ def in_background(rows: int) -> bool:
     return rows > settings.NOMINATION_PDF_BACKGROUND_ENTRIES
 
 
-def rendering_request(kind: RenderingKind, *, owner, actor) -> PdfRendering:
+def rendering_request(
+    kind: RenderingKind, *, owner, actor, supersede: bool = False
+) -> PdfRendering:
     """Queue the rendering of the owner's document as it stands now; a rendering of it that
-    waits or runs already is the one returned (one at a time per document). One left waiting
-    or running for STALE_AFTER (no worker, or a worker that died) is marked failed: it will
-    not be rendered later beside the new one."""
+    waits or runs already is the one returned (one at a time per document), unless
+    `supersede`: then it is marked failed and a new one queued (the session just closed: a
+    draft still rendering is not its minutes). One left waiting or running for STALE_AFTER
+    (no worker, or a worker that died) is marked failed: it will not be rendered later
+    beside the new one."""
     with transaction.atomic():
-        kind.owner_model.objects.select_for_update().filter(pk=owner.pk).first()
+        locked = kind.owner_model.objects.select_for_update().filter(pk=owner.pk).first()
+        if kind.check is not None:
+            kind.check(locked)
         pending = kind.renders_of(owner).filter(
             status__in=(PdfRenderStatus.QUEUED, PdfRenderStatus.RENDERING)
         )
         fresh = pending.filter(requested_at__gt=timezone.now() - STALE_AFTER).first()
-        if fresh is not None:
+        if fresh is not None and not supersede:
             return fresh
+        pending.filter(requested_at__gt=timezone.now() - STALE_AFTER).update(
+            status=PdfRenderStatus.FAILED,
+            error=_("Superseded by a newer request."),
+        )
         pending.update(
             status=PdfRenderStatus.FAILED,
             error=_("Not rendered within an hour; rendered again on request."),
@@ -106,8 +118,10 @@ def rendering_run(kind: RenderingKind, *, render_id: int) -> PdfRendering | None
             "error": "",
             **made.fields,
         }
-        if not model.objects.filter(pk=job.pk).update(**done):
-            delete_file(job.file.name)  # the owner was deleted meanwhile
+        # Still this worker's: not deleted with its owner, nor marked failed meanwhile (stale,
+        # or superseded). Otherwise the file goes and the rendering stays as it was made.
+        if not model.objects.filter(pk=job.pk, status=PdfRenderStatus.RENDERING).update(**done):
+            delete_file(job.file.name)
             return None
         for name, value in done.items():
             if name != "file":
@@ -116,7 +130,7 @@ def rendering_run(kind: RenderingKind, *, render_id: int) -> PdfRendering | None
         logger.exception("rendering %s %s failed", model._meta.model_name, render_id)
         if job.file.name:
             delete_file(job.file.name)
-        model.objects.filter(pk=job.pk).update(
+        model.objects.filter(pk=job.pk, status=PdfRenderStatus.RENDERING).update(
             status=PdfRenderStatus.FAILED, file="", error=str(error)[:2000]
         )
         raise

@@ -306,5 +306,5 @@ class CouncilMinutesFileView(SessionMixin, View):
             council.MINUTES_RENDERING,
             session,
             render_id,
-            lambda found: council.minutes_file_name(session, found.rendered_at),
+            lambda found: council.minutes_file_name(session, found.rendered_at, draft=found.draft),
         )

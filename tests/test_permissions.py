@@ -34,6 +34,7 @@ from nominations.models import (
     PostingComment,
 )
 from tests.decisions.conftest import (  # noqa: F401
+    another_draft,
     campaign,
     draft,
     fast_and_isolated,
@@ -210,7 +211,7 @@ MATRIX = {
 
 
 @pytest.fixture
-def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
+def world(tree, staff, issued, draft, another_draft, campaign, make_user, settings, tmp_path):
     """The objects every URL's arguments are built from, and the visitors."""
     from congresses.models import CongressPlan
     from congresses.services import plan_generate_events
@@ -260,7 +261,7 @@ def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
         file=ContentFile(b"%PDF-1.4 x", name="bien-ban.pdf"),
     )
     preview = DecisionPreviewPdf.objects.create(
-        decision=issued,
+        decision=another_draft,
         status=PdfRenderStatus.READY,
         file=ContentFile(b"%PDF-1.4 x", name="du-thao.pdf"),
     )
@@ -282,6 +283,7 @@ def world(tree, staff, issued, draft, campaign, make_user, settings, tmp_path):
             "campaign": campaign,
             "issued": issued,
             "draft": draft,
+            "another_draft": another_draft,
             "session": session,
             "posting": posting,
             "comment": comment,
@@ -332,7 +334,7 @@ def kwargs_for(name, w):
         "nominations:dossier_action": {"pk": d, "action": "submit"},
         "nominations:dossier_pdf_file": {"pk": d, "render_id": w.rendered.pk},
         "nominations:council_minutes_file": {"pk": w.session.pk, "render_id": w.minutes.pk},
-        "decisions:preview_file": {"pk": w.issued.pk, "render_id": w.preview.pk},
+        "decisions:preview_file": {"pk": w.another_draft.pk, "render_id": w.preview.pk},
         "public_posting_detail": {"pk": w.posting.pk},
         "verify": {"token": w.token},
         "awards:person_history": {"pk": w.entry.person_id},

@@ -119,3 +119,21 @@ def test_the_previews_are_scoped(draft, staff, client, many):
     client.force_login(staff.province_leader)
     assert client.get(preview.get_absolute_url()).status_code == 200
     assert client.get(reverse("decisions:preview_request", args=[draft.pk])).status_code == 405
+
+
+def test_a_request_waiting_on_the_signing_finds_the_decision_signed(draft, staff, many):
+    """Read as a draft, then signed before the request locks it: no preview is made."""
+    from decisions.models import Decision
+    from decisions.models.decision import DecisionLocked
+
+    stale = Decision.objects.get(pk=draft.pk)
+    services.decision_sign(decision=draft, actor=staff.province_leader, on=SIGNED_ON)
+    with pytest.raises(DecisionLocked):
+        _queue(stale, staff.province_officer)
+    assert not DecisionPreviewPdf.objects.exists()
+
+
+def test_a_signed_decisions_previews_are_not_served(issued, staff, client):
+    preview = DecisionPreviewPdf.objects.create(decision=issued, status="ready", file="x.pdf")
+    client.force_login(staff.province_officer)
+    assert client.get(preview.get_absolute_url()).status_code == 404

@@ -8,8 +8,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from nominations import council
-from nominations.models import CouncilSession, MinutesPdf
-from nominations.renderings import rendering_run
+from nominations.choices import EntryStatus
+from nominations.models import CouncilSession, Entry, MinutesPdf
+from nominations.renderings import RenderingKind, rendering_request, rendering_run
 from tests.nominations.test_council import _present, _vote
 from tests.nominations.test_council import setup as setup  # the fixture
 
@@ -51,14 +52,17 @@ def test_up_to_the_limit_the_minutes_are_rendered_at_once(setup, client, setting
     client.force_login(setup.officer)
     response = client.get(reverse("nominations:council_minutes_pdf", args=[setup.session.pk]))
     assert response["Content-Type"] == "application/pdf"
-    assert f"BB ({setup.session.pk}).pdf" in response["Content-Disposition"]
+    assert f"BB du-thao ({setup.session.pk}).pdf" in response["Content-Disposition"]
     assert not MinutesPdf.objects.exists()
 
 
 def test_the_rows_are_counted_without_reading_the_entries(setup, django_assert_num_queries):
     s = setup
-    with django_assert_num_queries(1):
-        assert council.minutes_rows(s.session) == 2  # the agenda dossiers' entries
+    assert council.minutes_rows(s.session) == 2
+    # An entry no longer agreed is not printed: the rows are the agenda's, not the dossier's.
+    Entry.objects.filter(pk=s.entries[1].pk).update(status=EntryStatus.REJECTED)
+    assert council.minutes_rows(s.session) == 1
+    Entry.objects.filter(pk=s.entries[1].pk).update(status=EntryStatus.AGREED)
     _vote_all(s)
     council.council_session_close(session=s.session, actor=s.officer)
     s.session.refresh_from_db()
@@ -92,7 +96,7 @@ def test_an_open_sessions_draft_is_rendered_in_the_background(
     pdf = client.get(job.get_absolute_url())
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf["Cache-Control"] == "private"
-    assert f'filename="BB ({s.session.pk}) ' in pdf["Content-Disposition"]
+    assert f'filename="BB du-thao ({s.session.pk}) ' in pdf["Content-Disposition"]
     text = _pdf_text(pdf)
     assert "BIÊN BẢN" in text
     for entry in s.entries:
@@ -173,3 +177,41 @@ def test_the_minutes_renderings_are_scoped(setup, client, many, people, tree, ma
     other = CouncilSession.objects.create(unit=s.session.unit, number=9, status="closed")
     wrong = reverse("nominations:council_minutes_file", args=[other.pk, job.pk])
     assert client.get(wrong).status_code == 404
+
+
+def test_closing_while_a_draft_renders_asks_for_the_minutes_anew(
+    setup, many, tmp_path, django_capture_on_commit_callbacks
+):
+    """The draft a worker was rendering when the session closed is not the minutes: it is
+    marked superseded, its file goes, and the closed minutes are rendered."""
+    s = setup
+    _vote_all(s)
+    draft = MinutesPdf.objects.create(session=s.session)
+
+    def render_then_close(session_id):
+        made = council.MINUTES_RENDERING.render(session_id)  # the draft, as the worker read it
+        council.council_session_close(session=s.session, actor=s.officer)
+        return made
+
+    worker = RenderingKind(MinutesPdf, render_then_close, council.MINUTES_RENDERING.task)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert rendering_run(worker, render_id=draft.pk) is None
+    draft.refresh_from_db()
+    assert (draft.status, draft.file.name) == ("failed", "")
+    assert draft.error == "Đã được thay bằng một yêu cầu mới hơn."
+    assert not list(tmp_path.rglob("*.pdf"))
+    for callback in callbacks:
+        callback()
+    minutes = MinutesPdf.objects.exclude(pk=draft.pk).get()
+    assert (minutes.status, minutes.draft) == ("ready", False)
+
+
+def test_a_draft_kept_from_before_the_close_downloads_as_a_draft(setup, client, many):
+    s = setup
+    draft = rendering_request(council.MINUTES_RENDERING, owner=s.session, actor=s.officer)
+    rendering_run(council.MINUTES_RENDERING, render_id=draft.pk)
+    _vote_all(s)
+    council.council_session_close(session=s.session, actor=s.officer)
+    client.force_login(s.officer)
+    response = client.get(draft.get_absolute_url())
+    assert f'filename="BB du-thao ({s.session.pk}) ' in response["Content-Disposition"]
