@@ -92,7 +92,12 @@ class RevokeForm(BootstrapFormMixin, forms.Form):
         queryset=None,
         required=False,
         widget=CheckboxList,
-        help_text=_("None chosen: every award of the decision."),
+        help_text=_("Tick the awards the revoking decision names."),
+    )
+    whole = forms.BooleanField(
+        label=_("Revoke every award of this decision"),
+        required=False,
+        help_text=_("Only when the revoking decision revokes the whole decision."),
     )
 
     def __init__(self, *args, awardees, shown=None, **kwargs):
@@ -104,3 +109,20 @@ class RevokeForm(BootstrapFormMixin, forms.Form):
         self.fields["awardees"].widget.attrs["class"] = "form-check-input"
         if shown is not None:
             self.fields["awardees"].widget.choices = [(a.pk, a.name) for a in shown]
+
+    def clean(self):
+        """Which awards go is said, never assumed: a box left unticked on a page of a long
+        list must not revoke the whole decision."""
+        cleaned = super().clean()
+        chosen, whole = cleaned.get("awardees"), cleaned.get("whole")
+        if "awardees" in cleaned and not chosen and not whole:
+            self.add_error(
+                "awardees",
+                _('Tick the awards to revoke, or "Revoke every award of this decision".'),
+            )
+        if chosen and whole:
+            self.add_error(
+                "whole",
+                _("Either tick the awards to revoke or revoke every award, not both."),
+            )
+        return cleaned

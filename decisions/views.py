@@ -163,7 +163,7 @@ class DecisionDetailView(LoginRequiredMixin, TemplateView):
         self.decision = decision_visible_or_404(user=request.user, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, edit_form=None, **kwargs):
+    def get_context_data(self, edit_form=None, revoke_form=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user, decision = self.request.user, self.decision
         officer = services.is_officer_of(user, decision.issuer)
@@ -201,9 +201,12 @@ class DecisionDetailView(LoginRequiredMixin, TemplateView):
                 )
         elif officer or leader:
             # Any awardee of the decision may be chosen; the boxes are those of this page.
-            ctx["revoke_form"] = RevokeForm(
-                awardees=decision_awardees(decision), shown=[a for _s, _n, a in page]
-            )
+            shown = [a for _s, _n, a in page]
+            if revoke_form is None:
+                revoke_form = RevokeForm(awardees=decision_awardees(decision), shown=shown)
+            else:  # sent back with its errors, the boxes of the page it was sent from
+                revoke_form.fields["awardees"].widget.choices = [(a.pk, a.name) for a in shown]
+            ctx["revoke_form"] = revoke_form
         return ctx
 
     def post(self, request, *args, **kwargs):
@@ -297,18 +300,28 @@ class DecisionRemoveAwardeeView(_DecisionAction):
 
 
 class DecisionRevokeView(_DecisionAction):
+    """Record a revocation; a form with errors comes back on the decision's page, at the
+    page of the list it was sent from, with what was typed and the message at its field."""
+
+    def post(self, request, pk):
+        decision = decision_visible_or_404(user=request.user, pk=pk)
+        self.form = RevokeForm(request.POST, awardees=decision_awardees(decision))
+        if not self.form.is_valid():
+            page = DecisionDetailView()
+            page.setup(request, pk=pk)
+            page.decision = decision
+            return page.render_to_response(page.get_context_data(revoke_form=self.form))
+        return super().post(request, pk)
+
     def act(self, request, decision):
-        form = RevokeForm(request.POST, awardees=decision_awardees(decision))
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
-        chosen = list(form.cleaned_data["awardees"]) or None
+        data = self.form.cleaned_data
         count = services.awards_revoke(
             decision=decision,
             actor=request.user,
-            reason=form.cleaned_data["reason"],
-            revoking_number=form.cleaned_data["revoking_number"],
-            revoking_date=form.cleaned_data["revoking_date"],
-            awardees=chosen,
+            reason=data["reason"],
+            revoking_number=data["revoking_number"],
+            revoking_date=data["revoking_date"],
+            awardees=list(data["awardees"]) or None,
         )
         messages.success(request, _("%(count)s award(s) recorded as revoked.") % {"count": count})
 

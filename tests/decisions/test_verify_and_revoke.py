@@ -106,12 +106,24 @@ def test_only_staff_of_the_issuer_revoke_and_only_issued_awards(issued, another_
 
 
 def test_revoke_page(issued, staff, client):
+    """Nothing ticked revokes nothing: the whole decision goes only when said."""
     client.force_login(staff.province_officer)
-    response = client.post(
-        f"/decisions/{issued.pk}/revoke/",
-        {"reason": "Khai man", "revoking_number": "125/QĐ-UBND", "revoking_date": "2025-03-03"},
-        follow=True,
-    )
+    url = f"/decisions/{issued.pk}/revoke/"
+    values = {"reason": "Khai man", "revoking_number": "125/QĐ-UBND", "revoking_date": "03/3/2025"}
+    response = client.post(url, values)
+    assert response.status_code == 200  # back on the decision's page, with what was typed
+    page = response.content.decode()
+    assert "Đánh dấu các khen thưởng cần thu hồi, hoặc chọn" in page
+    assert "invalid-feedback" in page  # at its field
+    assert "125/QĐ-UBND" in page
+    assert "Khai man" in page
+    assert not Award.objects.filter(revoked=True).exists()
+    one = issued.decision_awards.order_by("position").first()
+    page = client.post(url, {**values, "awardees": [one.pk], "whole": "on"}).content.decode()
+    assert "không chọn cả hai" in page
+    assert f'value="{one.pk}" checked' in page or f'value="{one.pk}"' in page
+    assert not Award.objects.filter(revoked=True).exists()
+    response = client.post(url, {**values, "whole": "on"}, follow=True)
     assert response.status_code == 200
     assert Award.objects.filter(revoked=True).count() == 5
 
