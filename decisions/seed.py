@@ -1,6 +1,7 @@
 """A demo decision for `seed_demo`: one dossier of commune Cao Lâu taken through the whole
 workflow by the services, as the officers, council member and leader of district Cao Lộc would
-take it, and signed. Idempotent.
+take it, and signed. Idempotent. Its one proposal for the provincial chairman's Bằng khen is
+forwarded on the way, so that the province's officers find a dossier to receive.
 
 With it the demo shows what only an issued decision brings: the decision and its PDF, the
 certificates with their QR codes, the register rows, the honour roll, the verification page
@@ -62,6 +63,17 @@ PEOPLE = [
         "cấp huyện năm học 2022 - 2023.",
     ),
 ]
+# Proposed for the provincial chairman's Bằng khen: the district forwards it, and the province's
+# officers find a dossier to receive when they sign in.
+UPWARD = (
+    "Lộc Thị Dung",
+    Gender.FEMALE,
+    1976,
+    "Chủ tịch Hội Liên hiệp Phụ nữ xã Cao Lâu",
+    "Vận động hội viên đóng góp 2.500 ngày công làm đường giao thông nông thôn; Hội Liên hiệp "
+    "Phụ nữ xã hoàn thành xuất sắc nhiệm vụ ba năm liền (2020 - 2022).",
+)
+UPWARD_FORM = "bang-khen-chu-tich-tinh"
 COLLECTIVE = (
     "Chi hội Nông dân thôn Khòn Pá",
     "Vận động hội viên trồng mới 12 ha rừng và xây dựng 3 mô hình kinh tế vườn đồi cho thu "
@@ -79,9 +91,12 @@ def seed_decisions():
     campaign = Campaign.objects.filter(seed_key=SEED_003_KEY).first()
     cao_lau = Unit.objects.filter(pk=CAO_LAU_PK).first()
     form = AwardForm.objects.filter(code=FORM, offers__campaign=campaign).first()
+    upward_form = AwardForm.objects.filter(code=UPWARD_FORM, offers__campaign=campaign).first()
     users = {role: User.objects.filter(username=name).first() for role, name in USERS.items()}
-    if campaign is None or cao_lau is None or form is None or None in users.values():
-        return "skipped (seed 003's campaign, its district Giấy khen, Cao Lâu or a user missing)"
+    if None in (campaign, cao_lau, form, upward_form) or None in users.values():
+        return (
+            "skipped (seed 003's campaign, its Giấy khen and Bằng khen, Cao Lâu or a user missing)"
+        )
     if Dossier.objects.filter(campaign=campaign, proposing_unit=cao_lau, summary=SUMMARY).exists():
         return "already there"
     # The district's council: its members, and no session left open by a visitor of an
@@ -92,12 +107,13 @@ def seed_decisions():
     if CouncilSession.objects.filter(unit=cao_loc, status=SessionStatus.OPEN).exists():
         return "skipped (a council session of Cao Lộc is open)"
 
-    dossier = _submitted_dossier(campaign, cao_lau, form, users["commune_officer"])
+    dossier = _submitted_dossier(campaign, cao_lau, form, upward_form, users["commune_officer"])
     officer, leader = users["officer"], users["leader"]
     nominations.dossier_receive(dossier=dossier, actor=officer)
     for entry in dossier.entries.all():
         nominations.entry_appraise(entry=entry, actor=officer, decision="agree")
     nominations.dossier_appraise_done(dossier=dossier, actor=officer)
+    upward = nominations.dossier_forward(dossier=dossier, actor=officer)  # to the province
     nominations.dossier_to_council(dossier=dossier, actor=officer)
     _council_votes(dossier, officer, leader)
     nominations.dossier_approve(dossier=dossier, actor=leader)
@@ -107,14 +123,18 @@ def seed_decisions():
         actor=officer, campaign=campaign, form=form, entries=approved, on=SIGNED_ON
     )
     issued = decisions.decision_sign(decision=draft, actor=leader, on=SIGNED_ON)
-    return f"decision {issued.number_text} of {issued.issuer.name}, {len(approved)} awardees"
+    return (
+        f"decision {issued.number_text} of {issued.issuer.name}, {len(approved)} awardees; "
+        f"{upward.number_text} of {upward.proposing_unit.name} sent to {upward.current_level.name}"
+    )
 
 
-def _submitted_dossier(campaign, cao_lau, form, officer) -> Dossier:
+def _submitted_dossier(campaign, cao_lau, form, upward_form, officer) -> Dossier:
     dossier = nominations.dossier_create(
         campaign=campaign, actor=officer, summary=SUMMARY, date=DOSSIER_DATE
     )
-    for name, gender, year, position, achievement in PEOPLE:
+    people = [(*row, form) for row in PEOPLE] + [(*UPWARD, upward_form)]
+    for name, gender, year, position, achievement, requested in people:
         person, _created = Person.objects.get_or_create(
             full_name=name,
             unit=cao_lau,
@@ -125,7 +145,7 @@ def _submitted_dossier(campaign, cao_lau, form, officer) -> Dossier:
             actor=officer,
             subject_kind=SubjectKind.INDIVIDUAL,
             person=person,
-            requested_form=form,
+            requested_form=requested,
             achievement=achievement,
         )
     nominations.entry_save(

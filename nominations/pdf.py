@@ -157,6 +157,13 @@ def _counts(entries) -> str:
     return ", ".join(parts)
 
 
+def proposal_title(forms, entries) -> str:
+    """ "Về việc đề nghị tặng Bằng khen … cho 01 tập thể, 02 cá nhân": the trích yếu of a
+    tờ trình from the forms it asks for (one per entry) and its entries."""
+    names = list(dict.fromkeys(form.name for form in forms))
+    return f"Về việc đề nghị tặng {_join(names)} cho {_counts(entries)}"
+
+
 def _campaign_subject(campaign) -> str:
     """What the plan is about, inside a sentence: "về việc phát động phong trào …"."""
     title = campaign.title.strip().rstrip(".")
@@ -224,7 +231,9 @@ def dossier_pdf_context(dossier: Dossier) -> dict:
     header = issuer_defaults(unit)
     forms = list(dict.fromkeys(proposed_form(e).name for e in entries))
     counts = _counts(entries)
-    title = f"Về việc đề nghị tặng {_join(forms)} cho {counts}" if entries else dossier.summary
+    title = (
+        proposal_title([proposed_form(e) for e in entries], entries) if entries else dossier.summary
+    )
     to = addressee(dossier, entries)
     # Whether the addressee's level decides every entry itself ("xem xét, tặng …") or some go
     # on to a higher level ("xem xét, trình cấp có thẩm quyền tặng …").

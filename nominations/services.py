@@ -624,13 +624,18 @@ def dossier_forward(*, dossier: Dossier, actor) -> Dossier:
     above = routing.next_level(level, on)
     if above is None:
         raise WorkflowError(_("There is no level above %(unit)s.") % {"unit": level.name})
+    from nominations.pdf import proposal_title
+
+    # The level's own tờ trình, about what it sends up: the subject line below named the
+    # forms decided there ("đề nghị Chủ tịch UBND huyện tặng Giấy khen …").
+    summary = proposal_title([e.proposed_form for e in upward], upward)
     child = Dossier(
         campaign=dossier.campaign,
         proposing_unit=level,
         current_level=above,
         date=dossier.date,
         addressee=routing.addressee(above),
-        summary=dossier.summary,
+        summary=summary,
         status=DossierStatus.SUBMITTED,
         forwarded_from=dossier,
         created_by=actor,
@@ -641,7 +646,7 @@ def dossier_forward(*, dossier: Dossier, actor) -> Dossier:
         year=on.year,
         issued_on=timezone.localdate(),
         object_type=DOSSIER_OBJECT_TYPE,
-        summary=dossier.summary,
+        summary=summary,
     )
     child.save()
     Entry.objects.filter(pk__in=[e.pk for e in upward]).update(status=EntryStatus.FORWARDED)

@@ -59,9 +59,22 @@ def test_seed_demo_takes_one_dossier_to_a_signed_decision(client, settings, tmp_
         "Hoàng Thị Thu Hà",
         "Chi hội Nông dân thôn Khòn Pá",
     }
-    # The other two demo dossiers stay where a visitor takes them further by hand.
+    # The other demo dossiers stay where a visitor takes them further by hand: two of Cao
+    # Lâu, and the Bằng khen the district forwarded, waiting for the province.
     others = Dossier.objects.exclude(pk=dossier.pk).order_by("pk")
-    assert [d.status for d in others] == [DossierStatus.SUBMITTED, DossierStatus.DRAFT]
+    submitted, draft = DossierStatus.SUBMITTED, DossierStatus.DRAFT
+    assert [d.status for d in others] == [submitted, draft, submitted]
+    upward = others.last()
+    assert upward.forwarded_from == dossier
+    assert (upward.proposing_unit.name, upward.current_level.name) == (
+        "Huyện Cao Lộc",
+        "Tỉnh Lạng Sơn",
+    )
+    assert [e.nominee_name for e in upward.entries.all()] == ["Lộc Thị Dung"]
+    client.force_login(User.objects.get(username="tinh.canbo"))
+    queue = client.get("/").content.decode()
+    assert upward.number_text in queue
+    client.logout()
     honours = client.get("/public/honours/").content.decode()
     assert "Nông Văn Tuấn" in honours
     first = decision.decision_awards.order_by("pk").first()
@@ -105,4 +118,4 @@ def test_the_demo_decision_needs_a_council_member(demo_without_decision):
     assert seed_decisions() == "skipped (Cao Lộc has no council member)"
     assert (Dossier.objects.count(), Decision.objects.count()) == (dossiers, 0)
     User.objects.filter(username="caoloc.hoidong").update(is_active=True)
-    assert seed_decisions().startswith("decision 01/QĐ-UBND")
+    assert seed_decisions().startswith("decision 01/QĐ-UBND")  # and the forwarded dossier

@@ -120,6 +120,10 @@ def test_mixed_dossier_keeps_district_entries_and_forwards_the_rest(tree, people
     services.dossier_appraise_done(dossier=dossier, actor=p.cao_loc_officer)
     upper = services.dossier_forward(dossier=dossier, actor=p.cao_loc_officer)
     assert [e.proposed_form.code for e in upper.entries.all()] == ["bang-khen-chu-tich-tinh"]
+    # The district's own subject line, about what it sends up, not the commune's.
+    upper.refresh_from_db()
+    assert upper.summary == "Về việc đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho 01 cá nhân"
+    assert dossier.summary not in upper.summary
     dossier = Dossier.objects.get(pk=dossier.pk)
     assert [e.proposed_form.code for e in routing.entries_decided_here(dossier)] == [
         "giay-khen-chu-tich-huyen"
