@@ -73,56 +73,54 @@ def session_of(dossier: Dossier) -> CouncilSession | None:
 
 
 AGENDA_ORDER = ("dossier_id", "position", "pk")
+AGENDA_RELATED = ("proposed_form", "unit", "person", "dossier__proposing_unit")
 
 
-def _agenda(session: CouncilSession):
-    """The entries the session votes on, as a query in agenda order: agreed entries decided
-    at its level, dossier by dossier; once the session is closed, those with an outcome.
+def agenda_entry_ids(session: CouncilSession) -> list[int]:
+    """The primary keys of the entries the session votes on, in agenda order: agreed entries
+    decided at its level, dossier by dossier; once the session is closed, those with an
+    outcome. A page of the agenda, or the page of one entry, is found from them without
+    reading the entries whole.
 
     Which entries a level decides depends only on the dossier (its proposing unit and date)
-    and the form: the deciding unit is found once per dossier and form, not per entry."""
+    and the form: the deciding unit is found once per pair, and the entries kept in Python
+    (a condition per pair would be a tree SQLite refuses beyond 1,000)."""
     entries = Entry.objects.order_by(*AGENDA_ORDER)
     if not session.is_open:
-        return entries.filter(pk__in=session.outcomes.values("entry_id"))
+        ids = entries.filter(pk__in=session.outcomes.values("entry_id"))
+        return list(ids.values_list("pk", flat=True))
     dossiers = {
         item.dossier.pk: item.dossier
         for item in session.agenda.select_related("dossier__proposing_unit")
         if item.dossier.current_level_id is not None
     }
-    pairs = (
-        Entry.objects.filter(dossier_id__in=dossiers, status=EntryStatus.AGREED)
-        .values_list("dossier_id", "proposed_form_id")
-        .distinct()
-        .order_by()
-    )
-    pairs = list(pairs)
-    forms = AwardForm.objects.in_bulk({form_id for _d, form_id in pairs})
-    here = Q(pk__in=[])
-    for dossier_id, form_id in pairs:
-        dossier = dossiers[dossier_id]
-        unit = routing.deciding_unit(
-            proposing_unit=dossier.proposing_unit,
-            form=forms[form_id],
-            on=routing.routing_date(dossier),
+    rows = list(
+        entries.filter(dossier_id__in=dossiers, status=EntryStatus.AGREED).values_list(
+            "pk", "dossier_id", "proposed_form_id"
         )
-        if unit is not None and unit.pk == dossier.current_level_id:
-            here |= Q(dossier_id=dossier_id, proposed_form_id=form_id)
-    return entries.filter(here, status=EntryStatus.AGREED)
-
-
-def agenda_entry_ids(session: CouncilSession) -> list[int]:
-    """The primary keys of the agenda's entries, in order (what a page of the agenda, or
-    the page of one entry, is found from without reading the entries)."""
-    return list(_agenda(session).values_list("pk", flat=True))
+    )
+    forms = AwardForm.objects.in_bulk({form_id for _pk, _d, form_id in rows})
+    deciding, here = {}, {}
+    for _pk, dossier_id, form_id in rows:
+        if (dossier_id, form_id) in here:
+            continue
+        dossier = dossiers[dossier_id]
+        key = (dossier.proposing_unit_id, form_id, routing.routing_date(dossier))
+        if key not in deciding:
+            deciding[key] = routing.deciding_unit(
+                proposing_unit=dossier.proposing_unit, form=forms[form_id], on=key[2]
+            )
+        unit = deciding[key]
+        here[(dossier_id, form_id)] = unit is not None and unit.pk == dossier.current_level_id
+    return [pk for pk, dossier_id, form_id in rows if here[(dossier_id, form_id)]]
 
 
 def agenda_entries(session: CouncilSession, ids: list[int] | None = None) -> list[Entry]:
     """The entries the session votes on, in agenda order, with what their tallies print;
     with `ids` (from `agenda_entry_ids`), those entries only, in the order given."""
-    related = ("proposed_form", "unit", "person", "dossier__proposing_unit")
     if ids is None:
-        return list(_agenda(session).select_related(*related))
-    found = Entry.objects.select_related(*related).in_bulk(ids)
+        ids = agenda_entry_ids(session)
+    found = Entry.objects.select_related(*AGENDA_RELATED).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -693,9 +691,11 @@ MINUTES_TEMPLATE = "nominations/pdf/council_minutes.html"
 
 
 def minutes_rows(session: CouncilSession) -> int:
-    """The entries the minutes print, counted without reading them (one COUNT, and for an
-    open session the few queries that find which forms its level decides)."""
-    return _agenda(session).count()
+    """The entries the minutes print, counted without reading them whole: the outcomes of a
+    closed session, the agenda's keys of an open one."""
+    if not session.is_open:
+        return session.outcomes.count()
+    return len(agenda_entry_ids(session))
 
 
 def minutes_file_name(session: CouncilSession, rendered_at=None, *, draft=None) -> str:

@@ -626,3 +626,50 @@ def test_the_session_page_reads_the_same_queries_for_a_longer_agenda(
         )
         council.council_session_close(session=session, actor=people.cao_loc_officer)
     assert counts[0] == counts[1], counts
+
+
+def test_an_agenda_of_a_thousand_dossiers_is_read_on_either_database(setup):
+    """Which entries a level decides is kept per (dossier, form) in Python: a condition per
+    pair would be an expression tree SQLite refuses beyond a depth of 1,000."""
+    from nominations.models import CouncilAgendaItem, Dossier, recount_entries
+
+    s = setup
+    model, entry = s.dossier, s.entries[0]
+    copies = Dossier.objects.bulk_create(
+        Dossier(
+            campaign_id=model.campaign_id,
+            proposing_unit_id=model.proposing_unit_id,
+            current_level_id=model.current_level_id,
+            date=model.date,
+            summary=model.summary,
+            status=model.status,
+            number=model.number + n,
+        )
+        for n in range(1, 1001)
+    )
+    Entry.objects.bulk_create(
+        Entry(
+            dossier=d,
+            campaign_id=entry.campaign_id,
+            position=1,
+            subject_kind=SubjectKind.COLLECTIVE,
+            group_name=f"Tổ sản xuất số {d.number}",
+            unit_id=entry.unit_id,
+            nominee_name=f"Tổ sản xuất số {d.number}",
+            nominee_name_folded=f"to san xuat so {d.number}",
+            requested_form_id=entry.requested_form_id,
+            proposed_form_id=entry.proposed_form_id,
+            achievement=entry.achievement,
+            status=EntryStatus.AGREED,
+        )
+        for d in copies
+    )
+    recount_entries([d.pk for d in copies])
+    CouncilAgendaItem.objects.bulk_create(
+        CouncilAgendaItem(session=s.session, dossier=d) for d in copies
+    )
+    ids = council.agenda_entry_ids(s.session)
+    assert len(ids) == len(s.entries) + 1000
+    assert ids[: len(s.entries)] == [e.pk for e in s.entries]
+    assert council.minutes_rows(s.session) == len(ids)
+    assert [e.pk for e in council.agenda_entries(s.session)] == ids
