@@ -565,7 +565,8 @@ def _notify_proposers(decision: Decision, awardees) -> None:
 # -- revocation (Luật Thi đua, khen thưởng, Chương VII) ------------------------------------------
 
 
-def _require_revoker(actor, decision: Decision) -> None:
+def require_revoker(actor, decision: Decision) -> None:
+    """Refuses (WorkflowError) anyone but an officer or leader of the decision's issuer."""
     if not (is_officer_of(actor, decision.issuer) or is_leader_of(actor, decision.issuer)):
         raise WorkflowError(
             _("Only staff of %(unit)s may record a revocation of its awards.")
@@ -604,7 +605,7 @@ def awards_revoke(
     decision = _lock(decision)
     if not decision.is_issued:
         raise WorkflowError(_("Only awards of an issued decision can be revoked."))
-    _require_revoker(actor, decision)
+    require_revoker(actor, decision)
     _validate_revocation(reason, revoking_number, revoking_date)
     if revoking_date < decision.date:
         raise ValidationError(

@@ -299,31 +299,59 @@ class DecisionRemoveAwardeeView(_DecisionAction):
         )
 
 
-class DecisionRevokeView(_DecisionAction):
-    """Record a revocation; a form with errors comes back on the decision's page, at the
-    page of the list it was sent from, with what was typed and the message at its field."""
+class DecisionRevokeView(LoginRequiredMixin, View):
+    """Record a revocation. A form with errors, its own or the service's (a revoking date
+    before the decision's), comes back on the decision's page, at the page of the list it
+    was sent from, with what was typed and each message at its field; who may not revoke,
+    or a draft, is refused at once with the service's message."""
+
+    http_method_names = ["post"]
 
     def post(self, request, pk):
         decision = decision_visible_or_404(user=request.user, pk=pk)
-        self.form = RevokeForm(request.POST, awardees=decision_awardees(decision))
-        if not self.form.is_valid():
-            page = DecisionDetailView()
-            page.setup(request, pk=pk)
-            page.decision = decision
-            return page.render_to_response(page.get_context_data(revoke_form=self.form))
-        return super().post(request, pk)
+        try:
+            if not decision.is_issued:
+                raise WorkflowError(_("Only awards of an issued decision can be revoked."))
+            services.require_revoker(request.user, decision)
+        except WorkflowError as error:
+            _show_error(request, error)
+            return redirect(decision)
+        form = RevokeForm(request.POST, awardees=decision_awardees(decision))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                count = services.awards_revoke(
+                    decision=decision,
+                    actor=request.user,
+                    reason=data["reason"],
+                    revoking_number=data["revoking_number"],
+                    revoking_date=data["revoking_date"],
+                    awardees=list(data["awardees"]) or None,
+                )
+            except ValidationError as error:
+                _errors_to_form(form, error)
+            except (WorkflowError, DecisionLocked) as error:
+                _show_error(request, error)
+                return redirect(decision)
+            else:
+                messages.success(
+                    request, _("%(count)s award(s) recorded as revoked.") % {"count": count}
+                )
+                return redirect(decision)
+        page = DecisionDetailView()
+        page.setup(request, pk=pk)
+        page.decision = decision
+        return page.render_to_response(page.get_context_data(revoke_form=form))
 
-    def act(self, request, decision):
-        data = self.form.cleaned_data
-        count = services.awards_revoke(
-            decision=decision,
-            actor=request.user,
-            reason=data["reason"],
-            revoking_number=data["revoking_number"],
-            revoking_date=data["revoking_date"],
-            awardees=list(data["awardees"]) or None,
-        )
-        messages.success(request, _("%(count)s award(s) recorded as revoked.") % {"count": count})
+
+def _errors_to_form(form, error: ValidationError) -> None:
+    """A service's refusal onto the form: at the field it names, else at the top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            for e in errors:
+                form.add_error(field if field in form.fields else None, e)
+    else:
+        form.add_error(None, error)
 
 
 class DecisionRefreshBasesView(_DecisionAction):

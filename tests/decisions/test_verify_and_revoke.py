@@ -175,3 +175,40 @@ def test_the_decision_page_shows_its_list_a_page_at_a_time(issued, staff, client
         },
     )
     assert list(Award.objects.filter(revoked=True).values_list("pk", flat=True)) == [last.award_id]
+
+
+def test_a_revocation_the_service_refuses_comes_back_at_its_field(issued, staff, client):
+    """A revoking date before the decision's (12/09/2024): the message at the date, what was
+    typed kept, nothing revoked."""
+    client.force_login(staff.province_officer)
+    response = client.post(
+        f"/decisions/{issued.pk}/revoke/",
+        {
+            "reason": "Khai man thành tích",
+            "revoking_number": "125/QĐ-UBND",
+            "revoking_date": "01/01/2024",
+            "whole": "on",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Quyết định thu hồi không thể trước ngày quyết định khen thưởng." in page
+    assert "Khai man thành tích" in page
+    assert not Award.objects.filter(revoked=True).exists()
+
+
+def test_who_may_not_revoke_is_told_so_whatever_the_form(
+    issued, another_draft, staff, client, make_user, tree
+):
+    from accounts.choices import Role
+
+    member = make_user(tree.province, Role.COUNCIL_MEMBER)
+    client.force_login(member)
+    response = client.post(f"/decisions/{issued.pk}/revoke/", {}, follow=True)
+    assert "Chỉ cán bộ của Tỉnh Lạng Sơn mới được ghi nhận việc thu hồi khen thưởng." in (
+        response.content.decode()
+    )
+    client.force_login(staff.province_officer)
+    response = client.post(f"/decisions/{another_draft.pk}/revoke/", {}, follow=True)
+    assert "Chỉ thu hồi được khen thưởng của quyết định đã ban hành." in response.content.decode()
+    assert not Award.objects.filter(revoked=True).exists()

@@ -40,6 +40,34 @@ VIEWPORTS = {
 }
 
 
+def _one_request_at_a_time():
+    """On SQLite the live server's threads share the test's one in-memory connection, and two
+    requests of the browser at once (a page and an htmx call) break it ("bad parameter or
+    other API misuse"): there, the server answers one request at a time. Each thread still
+    serves its own keep-alive connection; only the application call is serialized."""
+    import threading
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATime(ThreadedWSGIServer):
+        def set_app(self, application):
+            if not self.connections_override:  # PostgreSQL: a connection per thread
+                return super().set_app(application)
+            lock = threading.Lock()
+
+            def serialized(environ, start_response):
+                with lock:
+                    return application(environ, start_response)
+
+            return super().set_app(serialized)
+
+    LiveServerThread.server_class = OneAtATime
+
+
+_one_request_at_a_time()
+
+
 def _skip_reason() -> str | None:
     if not CHROMIUM.exists():
         return f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
