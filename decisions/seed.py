@@ -41,6 +41,13 @@ DOSSIER_DATE = datetime.date(2023, 6, 5)
 COUNCIL_ON = datetime.date(2023, 7, 10)
 SIGNED_ON = datetime.date(2023, 7, 14)
 SUMMARY = (
+    "Về việc đề nghị Chủ tịch UBND huyện tặng Giấy khen và trình Chủ tịch UBND tỉnh tặng Bằng "
+    "khen cho các tập thể, cá nhân có thành tích xuất sắc trong Phong trào thi đua chào mừng kỷ "
+    "niệm 90 năm Ngày truyền thống Đảng bộ tỉnh Lạng Sơn"
+)
+# The subject line of this dossier as seeded before it also proposed a Bằng khen: a demo of
+# then already has its decision.
+EARLIER_SUMMARY = (
     "Về việc đề nghị Chủ tịch UBND huyện tặng Giấy khen cho các tập thể, cá nhân có thành tích "
     "xuất sắc trong Phong trào thi đua chào mừng kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh "
     "Lạng Sơn"
@@ -97,7 +104,9 @@ def seed_decisions():
         return (
             "skipped (seed 003's campaign, its Giấy khen and Bằng khen, Cao Lâu or a user missing)"
         )
-    if Dossier.objects.filter(campaign=campaign, proposing_unit=cao_lau, summary=SUMMARY).exists():
+    if Dossier.objects.filter(
+        campaign=campaign, proposing_unit=cao_lau, summary__in=(SUMMARY, EARLIER_SUMMARY)
+    ).exists():
         return "already there"
     # The district's council: its members, and no session left open by a visitor of an
     # older demo (the seed would vote on their dossiers and close it).

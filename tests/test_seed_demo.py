@@ -119,3 +119,17 @@ def test_the_demo_decision_needs_a_council_member(demo_without_decision):
     assert (Dossier.objects.count(), Decision.objects.count()) == (dossiers, 0)
     User.objects.filter(username="caoloc.hoidong").update(is_active=True)
     assert seed_decisions().startswith("decision 01/QĐ-UBND")  # and the forwarded dossier
+
+
+@pytest.mark.django_db
+def test_a_demo_seeded_before_the_bang_khen_keeps_its_one_decision(settings, tmp_path):
+    """A demo seeded when the dossier's subject line named only the Giấy khen already has its
+    decision: seeding again makes no second one."""
+    from decisions.seed import EARLIER_SUMMARY, seed_decisions
+
+    settings.MEDIA_ROOT = tmp_path
+    _seed()
+    Dossier.objects.filter(summary=SUMMARY).update(summary=EARLIER_SUMMARY)
+    dossiers = Dossier.objects.count()
+    assert seed_decisions() == "already there"
+    assert (Dossier.objects.count(), Decision.objects.count()) == (dossiers, 1)
