@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from decisions.models import CertificateLayout, Decision, DecisionAward, DecisionPreviewPdf
 from decisions.models.decision import locked_message
+from nominations.admin import PdfRenderingAdmin
 
 
 class DecisionAwardInline(admin.TabularInline):
@@ -104,14 +105,12 @@ class DecisionAwardAdmin(admin.ModelAdmin):
 
 
 @admin.register(DecisionPreviewPdf)
-class DecisionPreviewPdfAdmin(admin.ModelAdmin):
-    """Previews of long draft decisions: made by the portal's task, not by hand."""
+class DecisionPreviewPdfAdmin(PdfRenderingAdmin):
+    """Previews of long draft decisions."""
 
     list_display = ("decision", "status", "requested_by", "requested_at", "rendered_at")
-    list_filter = ("status",)
     list_select_related = ("decision", "requested_by")
     raw_id_fields = ("decision", "requested_by")
-    readonly_fields = ("file", "status", "rendered_at", "entry_count", "error")
 
 
 @admin.register(CertificateLayout)

@@ -108,26 +108,32 @@ class AttachmentAdmin(admin.ModelAdmin):
     readonly_fields = ("file", "extension", "content_type", "size")
 
 
-@admin.register(DossierPdf)
-class DossierPdfAdmin(admin.ModelAdmin):
-    """Renderings of large dossiers' tờ trình: made by the portal's task, not by hand."""
+class PdfRenderingAdmin(admin.ModelAdmin):
+    """Renderings of long documents (`models.pdfs.PdfRendering`): made by the portal's task,
+    not by hand; a subclass lists them with their owner."""
 
-    list_display = ("dossier", "status", "requested_by", "requested_at", "rendered_at")
     list_filter = ("status",)
-    list_select_related = ("dossier__proposing_unit", "requested_by")
-    raw_id_fields = ("dossier", "requested_by")
     readonly_fields = ("file", "status", "rendered_at", "entry_count", "error")
 
 
+@admin.register(DossierPdf)
+class DossierPdfAdmin(PdfRenderingAdmin):
+    """The tờ trình of large dossiers."""
+
+    list_display = ("dossier", "status", "requested_by", "requested_at", "rendered_at")
+    list_select_related = ("dossier__proposing_unit", "requested_by")
+    raw_id_fields = ("dossier", "requested_by")
+
+
 @admin.register(MinutesPdf)
-class MinutesPdfAdmin(admin.ModelAdmin):
-    """Renderings of long council minutes: made by the portal's task, not by hand."""
+class MinutesPdfAdmin(PdfRenderingAdmin):
+    """The minutes of long council sessions, drafts marked."""
 
     list_display = ("session", "draft", "status", "requested_by", "requested_at", "rendered_at")
     list_filter = ("status", "draft")
     list_select_related = ("session__unit", "requested_by")
     raw_id_fields = ("session", "requested_by")
-    readonly_fields = ("file", "status", "draft", "rendered_at", "entry_count", "error")
+    readonly_fields = (*PdfRenderingAdmin.readonly_fields, "draft")
 
 
 # -- council sessions, public posting, deadlines (issue 5, items 4-6) -------------------------
