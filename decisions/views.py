@@ -337,7 +337,9 @@ class DecisionRevokeView(LoginRequiredMixin, View):
                 messages.success(
                     request, _("%(count)s award(s) recorded as revoked.") % {"count": count}
                 )
-                return redirect(decision)
+                page = request.GET.get("page", "")  # back to the page of the list it was on
+                query = f"?page={page}" if page.isdigit() and int(page) > 1 else ""
+                return redirect(f"{decision.get_absolute_url()}{query}")
         page = DecisionDetailView()
         page.setup(request, pk=pk)
         page.decision = decision

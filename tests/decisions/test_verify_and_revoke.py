@@ -175,6 +175,18 @@ def test_the_decision_page_shows_its_list_a_page_at_a_time(issued, staff, client
         },
     )
     assert list(Award.objects.filter(revoked=True).values_list("pk", flat=True)) == [last.award_id]
+    # Sent from the form of page 2: back to page 2.
+    first = issued.decision_awards.order_by("position").first()
+    response = client.post(
+        f"/decisions/{issued.pk}/revoke/?page=2",
+        {
+            "reason": "Khai man",
+            "revoking_number": "126/QĐ-UBND",
+            "revoking_date": "03/03/2025",
+            "awardees": [first.pk],
+        },
+    )
+    assert response["Location"] == f"/decisions/{issued.pk}/?page=2"
 
 
 def test_a_revocation_the_service_refuses_comes_back_at_its_field(issued, staff, client):
