@@ -8,6 +8,7 @@ one; one left waiting or running for STALE_AFTER is marked failed at the next re
 never rendered after it; the RENDERS_KEPT latest are kept, with their files.
 """
 
+import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -182,3 +183,29 @@ def rendered_file_response(kind: RenderingKind, owner, render_id: int, name: Cal
     response["Content-Disposition"] = content_disposition(name(found))
     response["Cache-Control"] = "private"
     return response
+
+
+def orphans_clear(*, older_than: datetime.timedelta, now: datetime.datetime | None = None) -> int:
+    """Delete kept files no rendering names any more, last written more than `older_than`
+    ago: a worker killed between writing its file and recording it, or a rendering that
+    finished while its owner was being deleted. Younger files are left to the worker that
+    may still be recording them. Returns how many went."""
+    from django.core.files.storage import default_storage
+
+    now = now or timezone.now()
+    removed = 0
+    for model in PdfRendering.__subclasses__():
+        named = set(model.objects.exclude(file="").values_list("file", flat=True))
+        try:
+            owners, _files = default_storage.listdir(model.FOLDER)
+        except FileNotFoundError:
+            continue
+        for owner in owners:
+            _dirs, files = default_storage.listdir(f"{model.FOLDER}/{owner}")
+            for name in files:
+                path = f"{model.FOLDER}/{owner}/{name}"
+                if path in named or now - default_storage.get_modified_time(path) <= older_than:
+                    continue
+                default_storage.delete(path)
+                removed += 1
+    return removed
