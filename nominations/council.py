@@ -83,8 +83,8 @@ def agenda_entry_ids(session: CouncilSession) -> list[int]:
     reading the entries whole.
 
     Which entries a level decides depends only on the dossier (its proposing unit and date)
-    and the form: the deciding unit is found once per pair, and the entries kept in Python
-    (a condition per pair would be a tree SQLite refuses beyond 1,000)."""
+    and the form (`routing.DecidingUnits`): the entries are kept in Python, a condition per
+    pair would be a tree SQLite refuses beyond 1,000."""
     entries = Entry.objects.order_by(*AGENDA_ORDER)
     if not session.is_open:
         ids = entries.filter(pk__in=session.outcomes.values("entry_id"))
@@ -100,18 +100,10 @@ def agenda_entry_ids(session: CouncilSession) -> list[int]:
         )
     )
     forms = AwardForm.objects.in_bulk({form_id for _pk, _d, form_id in rows})
-    deciding, here = {}, {}
+    units, here = routing.DecidingUnits(), {}
     for _pk, dossier_id, form_id in rows:
-        if (dossier_id, form_id) in here:
-            continue
-        dossier = dossiers[dossier_id]
-        key = (dossier.proposing_unit_id, form_id, routing.routing_date(dossier))
-        if key not in deciding:
-            deciding[key] = routing.deciding_unit(
-                proposing_unit=dossier.proposing_unit, form=forms[form_id], on=key[2]
-            )
-        unit = deciding[key]
-        here[(dossier_id, form_id)] = unit is not None and unit.pk == dossier.current_level_id
+        if (dossier_id, form_id) not in here:
+            here[(dossier_id, form_id)] = units.decides_here(dossiers[dossier_id], forms[form_id])
     return [pk for pk, dossier_id, form_id in rows if here[(dossier_id, form_id)]]
 
 

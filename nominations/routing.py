@@ -71,6 +71,26 @@ def route(*, proposing_unit, form, on: datetime.date) -> list:
     return levels if node == target else []
 
 
+class DecidingUnits:
+    """Deciding units found once per proposing unit, form and date: every entry of a dossier
+    that asks for one form is decided by the same unit (an imported list is thousands of
+    entries and a handful of forms)."""
+
+    def __init__(self):
+        self._found = {}
+
+    def decides_here(self, dossier, form) -> bool:
+        """Whether the level holding `dossier` decides `form` for it."""
+        on = routing_date(dossier)
+        key = (dossier.proposing_unit_id, form.pk, on)
+        if key not in self._found:
+            self._found[key] = deciding_unit(
+                proposing_unit=dossier.proposing_unit, form=form, on=on
+            )
+        unit = self._found[key]
+        return unit is not None and unit.pk == dossier.current_level_id
+
+
 def entries_decided_here(dossier) -> list:
     """Active entries of `dossier` decided by the level holding it."""
     if dossier.current_level_id is None:
@@ -78,7 +98,8 @@ def entries_decided_here(dossier) -> list:
     entries = dossier.entries.filter(status__in=ACTIVE_ENTRY_STATUSES).select_related(
         "proposed_form"
     )
-    return [e for e in entries if _decided_by(e, dossier, dossier.current_level_id)]
+    units = DecidingUnits()
+    return [e for e in entries if units.decides_here(dossier, e.proposed_form)]
 
 
 def entries_to_forward(dossier) -> list:
@@ -86,12 +107,8 @@ def entries_to_forward(dossier) -> list:
     entries = dossier.entries.filter(status=EntryStatus.AGREED).select_related(
         "proposed_form", "person", "unit"
     )
-    return [e for e in entries if not _decided_by(e, dossier, dossier.current_level_id)]
-
-
-def _decided_by(entry, dossier, unit_id) -> bool:
-    unit = entry_deciding_unit(entry, dossier)
-    return unit is not None and unit.pk == unit_id
+    units = DecidingUnits()
+    return [e for e in entries if not units.decides_here(dossier, e.proposed_form)]
 
 
 def addressee(unit) -> str:
