@@ -33,6 +33,7 @@ from congresses.forms import (
 )
 from congresses.models import CongressPlan
 from congresses.printing import delegate_list_document, plan_document
+from documents.forms import errors_to_form
 from documents.pdf import pdf_response, render_pdf
 from documents.problems import error_summary
 
@@ -119,28 +120,6 @@ class PlanPublishView(LoginRequiredMixin, View):
         return redirect(plan)
 
 
-def _errors_to_form(error: ValidationError, form, formsets) -> None:
-    """Put a service's errors at the field at fault, or on the formset they concern."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        if field in formsets:
-            formsets[field]._non_form_errors = formsets[field].error_class(
-                [e.message % (e.params or {}) for e in errors]
-            )
-        elif field in form.fields:
-            form.add_error(field, errors)
-        else:
-            form.add_error(None, errors)
-    # instances may have been given a pk inside the rolled-back transaction
-    rows = [f.instance for fs in formsets.values() for f in fs.forms]
-    for instance in [form.instance, *rows]:
-        if instance.pk and not type(instance).objects.filter(pk=instance.pk).exists():
-            instance.pk = None
-            instance._state.adding = True
-
-
 class PlanEditMixin(LoginRequiredMixin):
     """Create and edit share the page: the plan's form and the formsets of its rows."""
 
@@ -187,7 +166,7 @@ class PlanEditMixin(LoginRequiredMixin):
             try:
                 saved = services.plan_save(actor=request.user, form=form, formsets=formsets)
             except ValidationError as error:
-                _errors_to_form(error, form, formsets)
+                errors_to_form(error, form, formsets)
             else:
                 messages.success(request, _("The plan was saved."))
                 return redirect(saved)

@@ -34,6 +34,7 @@ from decisions.selectors import (
     public_decisions,
     verification_or_none,
 )
+from documents.forms import errors_to_form
 from documents.paging import page_context
 from documents.pdf import content_disposition, pdf_response, render_pdf
 from nominations.renderings import (
@@ -221,12 +222,7 @@ class DecisionDetailView(LoginRequiredMixin, TemplateView):
             try:
                 services.decision_update(decision=decision, actor=request.user, **changes)
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.error_dict.items():
-                        for e in errors:
-                            form.add_error(field, e)
-                else:
-                    form.add_error(None, error)
+                errors_to_form(error, form)
             except (WorkflowError, DecisionLocked) as error:
                 messages.error(request, str(error))
                 return redirect(decision)
@@ -329,7 +325,7 @@ class DecisionRevokeView(LoginRequiredMixin, View):
                     awardees=list(data["awardees"]) or None,
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(error, form)
             except (WorkflowError, DecisionLocked) as error:
                 _show_error(request, error)
                 return redirect(decision)
@@ -344,16 +340,6 @@ class DecisionRevokeView(LoginRequiredMixin, View):
         page.setup(request, pk=pk)
         page.decision = decision
         return page.render_to_response(page.get_context_data(revoke_form=form))
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    """A service's refusal onto the form: at the field it names, else at the top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for e in errors:
-                form.add_error(field if field in form.fields else None, e)
-    else:
-        form.add_error(None, error)
 
 
 class DecisionRefreshBasesView(_DecisionAction):

@@ -15,6 +15,7 @@ from django.views.generic import FormView, ListView
 
 from accounts.forms import BootstrapFormMixin
 from awards.choices import SubjectKind
+from documents.forms import errors_to_form
 from documents.paging import page_context
 from nominations import posting as postings
 from nominations.choices import CommentStatus
@@ -154,11 +155,7 @@ class PublicPostingView(FormView):
                 client=_client(self.request),
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            errors_to_form(error, form)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -34,6 +34,7 @@ from campaigns.services import (
     campaign_summarise,
     may_edit,
 )
+from documents.forms import errors_to_form
 from documents.pdf import pdf_response, render_pdf
 from documents.problems import error_summary
 
@@ -148,18 +149,7 @@ class CampaignEditMixin(LoginRequiredMixin):
 
 def _errors_to_form(error: ValidationError, form, formsets) -> None:
     """Put a service's errors at the field at fault (or on the formset they concern)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        if field in formsets:
-            formsets[field]._non_form_errors = formsets[field].error_class(
-                [e.message % (e.params or {}) for e in errors]
-            )
-        elif field in form.fields:
-            form.add_error(field, errors)
-        else:
-            form.add_error(None, errors)
+    errors_to_form(error, form, formsets)
     # the instance may have been given a pk inside the rolled-back transaction
     if form.instance.pk and not Campaign.objects.filter(pk=form.instance.pk).exists():
         form.instance.pk = None
