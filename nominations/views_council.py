@@ -63,9 +63,8 @@ class CouncilSessionView(SessionMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         session = self.get_session()
         keeper = council.may_keep(session, self.request.user) and session.is_open
-        # The agenda ENTRIES_PER_PAGE entries at a time, each with its ballots: a list of
-        # thousands was one page of megabytes.
-        # The agenda's order is read as keys; only the page's entries are read whole.
+        # The agenda ENTRIES_PER_PAGE entries at a time, each with its ballots (a list of
+        # thousands was one page of megabytes): its order read as keys, the page's entries whole.
         page = Paginator(council.agenda_entry_ids(session), ENTRIES_PER_PAGE).get_page(
             self.request.GET.get("page")
         )
@@ -96,9 +95,9 @@ class CouncilSessionView(SessionMixin, TemplateView):
         return ctx
 
 
-def _entry_url(session, entry_pk: int) -> str:
-    """The session page at the page of the entry `entry_pk`, scrolled to its votes."""
-    order = council.agenda_entry_ids(session)
+def _entry_url(session, entry_pk: int, order: list[int]) -> str:
+    """The session page at the page of the entry `entry_pk` in the agenda's `order`,
+    scrolled to its votes."""
     page = order.index(entry_pk) // ENTRIES_PER_PAGE + 1 if entry_pk in order else 1
     query = f"?page={page}" if page > 1 else ""
     return f"{session.get_absolute_url()}{query}#vote-{entry_pk}"
@@ -116,8 +115,20 @@ class SessionPostView(SessionMixin, View):
         except (WorkflowError, ValidationError) as error:
             _show_error(request, error)
         if "entry" in self.kwargs:
-            return redirect(_entry_url(session, self.kwargs["entry"]))
+            return redirect(_entry_url(session, self.kwargs["entry"], self.agenda_ids(session)))
         return redirect(session)
+
+    def agenda_ids(self, session) -> list[int]:
+        """The agenda's keys in order, read once for the action and the way back."""
+        if not hasattr(self, "_agenda_ids"):
+            self._agenda_ids = council.agenda_entry_ids(session)
+        return self._agenda_ids
+
+    def agenda_entry(self, session, pk):
+        """The entry `pk` of the agenda (404 when it is not on it)."""
+        if pk not in set(self.agenda_ids(session)):
+            raise Http404
+        return council.agenda_entries(session, ids=[pk])[0]
 
     def act(self, session):
         raise NotImplementedError
@@ -152,17 +163,11 @@ class CouncilAttendanceView(SessionPostView):
         messages.success(self.request, _("Attendance saved: %(n)s present.") % {"n": count})
 
 
-def _agenda_entry(session, pk):
-    if pk not in set(council.agenda_entry_ids(session)):
-        raise Http404
-    return council.agenda_entries(session, ids=[pk])[0]
-
-
 class CouncilVoteView(SessionPostView):
     """Ballots on one entry: fields m<member id> = for / against (empty: not recorded)."""
 
     def act(self, session):
-        entry = _agenda_entry(session, self.kwargs["entry"])
+        entry = self.agenda_entry(session, self.kwargs["entry"])
         ballots = {
             key[1:]: value
             for key, value in self.request.POST.items()
@@ -215,7 +220,7 @@ class CouncilVoteAllView(SessionPostView):
 
 class CouncilRecuseView(SessionPostView):
     def act(self, session):
-        entry = _agenda_entry(session, self.kwargs["entry"])
+        entry = self.agenda_entry(session, self.kwargs["entry"])
         member = session.members.filter(pk=self.request.POST.get("member") or 0).first()
         if member is None:
             raise ValidationError(_("Choose a member."))
