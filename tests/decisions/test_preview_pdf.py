@@ -137,3 +137,20 @@ def test_a_signed_decisions_previews_are_not_served(issued, staff, client):
     preview = DecisionPreviewPdf.objects.create(decision=issued, status="ready", file="x.pdf")
     client.force_login(staff.province_officer)
     assert client.get(preview.get_absolute_url()).status_code == 404
+
+
+def test_the_previews_page_reads_a_fixed_number_of_times(draft, staff, client, many):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nominations.renderings import RENDERS_KEPT
+
+    client.force_login(staff.province_officer)
+    _page(client, draft)
+    with CaptureQueriesContext(connection) as none:
+        _page(client, draft)
+    for _ in range(RENDERS_KEPT):
+        DecisionPreviewPdf.objects.create(decision=draft, requested_by=staff.province_leader)
+    with CaptureQueriesContext(connection) as kept:
+        _page(client, draft)
+    assert len(kept) == len(none)

@@ -215,3 +215,21 @@ def test_a_draft_kept_from_before_the_close_downloads_as_a_draft(setup, client, 
     client.force_login(s.officer)
     response = client.get(draft.get_absolute_url())
     assert f'filename="BB du-thao ({s.session.pk}) ' in response["Content-Disposition"]
+
+
+def test_the_minutes_renderings_page_reads_a_fixed_number_of_times(setup, client, many):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nominations.renderings import RENDERS_KEPT
+
+    s = setup
+    client.force_login(s.officer)
+    _page(client, s.session)
+    with CaptureQueriesContext(connection) as none:
+        _page(client, s.session)
+    for _ in range(RENDERS_KEPT):
+        MinutesPdf.objects.create(session=s.session, requested_by=s.people.cao_lau_officer)
+    with CaptureQueriesContext(connection) as kept:
+        _page(client, s.session)
+    assert len(kept) == len(none)
