@@ -80,6 +80,15 @@ def lead_issuer_name():
     )
 
 
+def lead_issuer_unit_id():
+    """The unit of a campaign's first issuer, as a subquery on the campaign."""
+    return Subquery(
+        CampaignIssuer.objects.filter(campaign=OuterRef("pk"))
+        .order_by("position", "pk")
+        .values("unit_id")[:1]
+    )
+
+
 def with_issuer_name(qs):
     """`qs` with each campaign's lead issuer as `issuer_name` (for `choice_label`)."""
     return qs.annotate(issuer_name=lead_issuer_name())

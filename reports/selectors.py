@@ -21,6 +21,7 @@ from campaigns.models.units import in_force_q
 from campaigns.selectors import (
     campaign_menu,
     campaigns_visible_to,
+    lead_issuer_unit_id,
     with_issuer_name,
 )
 from decisions.choices import DecisionStatus
@@ -114,7 +115,12 @@ def filters_from(*, user, params) -> Filters:
     if year and 1900 <= year <= 2999:
         filters.year = year
     if (campaign_id := _int(params, "campaign")) is not None:
-        campaign = with_issuer_name(campaigns_visible_to(user)).filter(pk=campaign_id).first()
+        campaign = (
+            with_issuer_name(campaigns_visible_to(user))
+            .annotate(issuer_unit_id=lead_issuer_unit_id())
+            .filter(pk=campaign_id)
+            .first()
+        )
         if campaign is None:
             raise Http404
         filters.campaign = campaign
@@ -364,6 +370,8 @@ class CampaignRow:
     participants: int
     proposed: int
     awards: int
+    # The campaign's first issuer, whose summary (tổng kết) the row links to.
+    issuer_id: int | None = None
 
     @property
     def not_proposed(self) -> int:
@@ -393,7 +401,11 @@ def campaign_rows(*, user, filters: Filters) -> list[CampaignRow]:
                 Q(issue_year=filters.year)
                 | Q(issue_year__isnull=True, period_start__year=filters.year)
             )
-        campaigns = list(with_issuer_name(qs).order_by("-issue_year", "-pk")[:TOP_CAMPAIGNS])
+        campaigns = list(
+            with_issuer_name(qs)
+            .annotate(issuer_unit_id=lead_issuer_unit_id())
+            .order_by("-issue_year", "-pk")[:TOP_CAMPAIGNS]
+        )
     ids = [c.pk for c in campaigns]
     through = Campaign.participating_units.through.objects.filter(
         _in(filters.unit_ids, "unit_id"), campaign_id__in=ids
@@ -415,7 +427,13 @@ def campaign_rows(*, user, filters: Filters) -> list[CampaignRow]:
         .values_list("campaign_id", "n")
     )
     return [
-        CampaignRow(c, participants.get(c.pk, 0), proposed.get(c.pk, 0), awards.get(c.pk, 0))
+        CampaignRow(
+            c,
+            participants.get(c.pk, 0),
+            proposed.get(c.pk, 0),
+            awards.get(c.pk, 0),
+            c.issuer_unit_id,
+        )
         for c in campaigns
     ]
 

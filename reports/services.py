@@ -15,6 +15,7 @@ from accounts.selectors import unit_ids_visible_to
 from campaigns.choices import CampaignStatus
 from campaigns.models import Campaign, DocumentType, ItemTarget, Unit
 from campaigns.services import issuer_defaults, register_allocate
+from nominations.workflow import actor_unit
 from reports.choices import SummaryStatus
 from reports.models import CampaignSummary, TargetResult
 
@@ -70,15 +71,27 @@ def summary_issuer(campaign: Campaign) -> Unit | None:
     return lead.unit if lead else None
 
 
+def writes_summaries(actor) -> bool:
+    """Officers and leaders write summaries (of the issuers in their scope)."""
+    if not actor.is_authenticated or not actor.is_active:
+        return False
+    return actor.is_superuser or actor.has_role(Role.OFFICER) or actor.has_role(Role.LEADER)
+
+
 def may_issue_summary(actor, summary_or_issuer) -> bool:
     """Officers and leaders whose scope holds the issuer write and issue its summary."""
     issuer = getattr(summary_or_issuer, "issuer", summary_or_issuer)
-    if not actor.is_authenticated or not actor.is_active:
-        return False
-    if not (actor.is_superuser or actor.has_role(Role.OFFICER) or actor.has_role(Role.LEADER)):
+    if not writes_summaries(actor):
         return False
     ids = unit_ids_visible_to(actor)
     return ids is None or issuer.pk in ids
+
+
+def results_unit(actor) -> Unit | None:
+    """The unit whose results `actor` enters on a campaign's results page, or None when they
+    enter none (not an officer, or no unit)."""
+    unit = actor_unit(actor) if actor.is_authenticated else None
+    return unit if unit is not None and may_report_for(actor, unit) else None
 
 
 def summary_get_or_create(*, campaign: Campaign, issuer: Unit) -> CampaignSummary:
@@ -165,10 +178,8 @@ def campaign_page_links(campaign: Campaign, user) -> list[tuple[str, str]]:
     if campaign.status == CampaignStatus.DRAFT or not user.is_authenticated:
         return []
     links = []
-    unit = getattr(user, "scope_root", None)
     if (
-        unit is not None
-        and may_report_for(user, unit)
+        results_unit(user) is not None
         and ItemTarget.objects.filter(item__campaign=campaign).exists()
     ):
         links.append(

@@ -22,7 +22,7 @@ from django.views.generic import ListView, TemplateView
 
 from accounts.cache import remember, scope_key
 from accounts.rules import is_staff_member
-from accounts.selectors import units_visible_to
+from accounts.selectors import unit_ids_visible_to, units_visible_to
 from accounts.views import list_params, list_querystring
 from awards.choices import AuthorityLevel
 from campaigns.models import Campaign
@@ -81,21 +81,38 @@ class DashboardView(StaffRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         filters = selectors.filters_from(user=user, params=self.request.GET)
+        # What the campaign rows link to (summaries, results) depends on the role as well
+        # as on the scope: both are in the key.
+        links = _campaign_links(user)
         kept, ctx["computed_at"] = remember(
-            (self.CONTENT_KEY, scope_key(user), sorted(filters.as_params().items())),
-            lambda: zlib.compress(self.render_content(user=user, filters=filters).encode()),
+            (self.CONTENT_KEY, scope_key(user), sorted(filters.as_params().items()), links),
+            lambda: zlib.compress(
+                self.render_content(user=user, filters=filters, links=links).encode()
+            ),
             fresh=self.request.GET.get("fresh") == "1",
         )
         # Rendered by render_content, every value escaped by its template.
         ctx["content"] = mark_safe(zlib.decompress(kept).decode())
         return ctx
 
-    def render_content(self, *, user, filters) -> str:
+    def render_content(self, *, user, filters, links) -> str:
         figures = selectors.dashboard(user=user, filters=filters)
+        writes_summaries, results_unit_id = links
+        in_scope = unit_ids_visible_to(user)
         return render_to_string(
             self.content_template_name,
             {
                 **figures,
+                # Campaigns whose summary this user writes (its first issuer in scope), and
+                # whether they enter their unit's results.
+                "summary_ids": {
+                    row.campaign.pk
+                    for row in figures["campaigns"]
+                    if writes_summaries
+                    and row.issuer_id is not None
+                    and (in_scope is None or row.issuer_id in in_scope)
+                },
+                "enters_results": results_unit_id is not None,
                 # The time printed is the time the figures were read.
                 "computed_at": timezone.now(),
                 "filters": filters,
@@ -115,6 +132,13 @@ class DashboardView(StaffRequiredMixin, TemplateView):
                 "export_kinds": ExportKind.choices,
             },
         )
+
+
+def _campaign_links(user) -> tuple[bool, int | None]:
+    """(writes summaries, the unit whose results they enter): what the dashboard's campaign
+    rows link to for `user`, beyond their scope."""
+    unit = services.results_unit(user)
+    return services.writes_summaries(user), unit.pk if unit is not None else None
 
 
 class ExportView(StaffRequiredMixin, View):
@@ -238,7 +262,12 @@ class SummaryView(SummaryMixin, TemplateView):
         )
         if "form" not in ctx and not summary.is_issued:
             ctx["form"] = SummaryForm(instance=summary) if summary.pk else None
-        ctx.update(figures, campaign=self.campaign, summary=summary)
+        ctx.update(
+            figures,
+            campaign=self.campaign,
+            summary=summary,
+            enters_results=services.results_unit(self.request.user) is not None,
+        )
         return ctx
 
     def post(self, request, *args, **kwargs):

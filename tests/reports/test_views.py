@@ -138,7 +138,7 @@ def test_dashboard_keeps_its_page_compressed_under_a_key_of_its_own(
     from django.utils import translation
 
     from accounts.cache import remember, scope_key
-    from reports.views import DashboardView
+    from reports.views import DashboardView, _campaign_links
 
     settings.STATISTICS_CACHE_SECONDS = 60
     params = {"year": "2024"}
@@ -152,7 +152,12 @@ def test_dashboard_keeps_its_page_compressed_under_a_key_of_its_own(
     assert "999" not in html
     with translation.override("vi"):
         kept, _at = remember(
-            (DashboardView.CONTENT_KEY, scope_key(province_officer), sorted(params.items())),
+            (
+                DashboardView.CONTENT_KEY,
+                scope_key(province_officer),
+                sorted(params.items()),
+                _campaign_links(province_officer),
+            ),
             lambda: pytest.fail("the page was not kept"),
         )
     assert 'id="total-awards">5<' in zlib.decompress(kept).decode()
