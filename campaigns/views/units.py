@@ -4,7 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from accounts.selectors import get_visible_or_404, units_visible_to
+from accounts.selectors import get_visible_or_404, unit_ids_visible_to, units_visible_to
 from accounts.views import list_params, list_querystring
 from campaigns.choices import UnitKind
 from campaigns.models import REFORM_DATE, Unit
@@ -72,4 +72,7 @@ class UnitDetailView(LoginRequiredMixin, DetailView):
         ctx["predecessors"] = unit.predecessors.order_by(Vietnamese("name"))
         ctx["direct_successors"] = unit.successors.order_by(Vietnamese("name"))
         ctx["successors_today"] = [] if unit.is_in_force() else unit.successors_on()
+        # Units outside the user's scope (the province above a commune, a district's other
+        # successors) are named, not linked: their pages answer 404.
+        ctx["linked_ids"] = unit_ids_visible_to(self.request.user)
         return ctx

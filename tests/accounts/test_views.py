@@ -100,3 +100,24 @@ def test_unit_detail_shows_successor_of_dissolved_commune(client, tree, make_use
     html = client.get(reverse("unit_detail", args=[tree.cao_lau.pk])).content.decode()
     assert "Xã Ba Sơn" in html
     assert "Huyện Cao Lộc" in html
+
+
+def test_a_unit_page_links_only_units_the_user_may_open(client, tree, make_user):
+    """Units above or beside the user's scope are named, not linked: their pages answer 404
+    (before, a commune's page linked its district and the province)."""
+    import re
+
+    from accounts.selectors import units_visible_to
+
+    for unit in (tree.cao_lau, tree.ba_son, tree.cao_loc, tree.ban_tdkt):
+        user = make_user(unit)
+        client.force_login(user)
+        for shown in units_visible_to(user):
+            html = client.get(reverse("unit_detail", args=[shown.pk])).content.decode()
+            for pk in re.findall(r'href="/units/(\d+)/"', html):
+                page = client.get(reverse("unit_detail", args=[int(pk)]))
+                assert page.status_code == 200, (unit.name, shown.name, pk)
+    client.force_login(make_user(tree.cao_lau))
+    html = client.get(reverse("unit_detail", args=[tree.cao_lau.pk])).content.decode()
+    assert "Huyện Cao Lộc" in html
+    assert f'href="/units/{tree.cao_loc.pk}/"' not in html
