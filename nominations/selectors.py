@@ -316,6 +316,8 @@ def dossier_visible_or_404(*, user, pk: int, entry_ids: list[int] | None = None)
     if copied := {entry.forwarded_from_id for entry in entries} - {None}:
         sources = Entry.objects.filter(pk__in=copied).select_related("dossier__proposing_unit")
         sources = {source.pk: source for source in sources.order_by()}
+        for source in sources.values():  # linked on the page only when the user may open it
+            source.dossier.in_scope = dossier_in_scope(user, source.dossier)
         for entry in entries:
             if entry.forwarded_from_id:
                 entry.forwarded_from = sources[entry.forwarded_from_id]
@@ -352,6 +354,8 @@ def dossier_visible_or_404(*, user, pk: int, entry_ids: list[int] | None = None)
     as_prefetched(dossier, "entries", entries)
     as_prefetched(dossier, "events", events)
     forwarded = list(dossier.forwarded_dossiers.all()) if dossier.was_forwarded else []
+    for child in forwarded:  # a commune's dossier forwarded by its former district: 404 to it
+        child.in_scope = dossier_in_scope(user, child)
     as_prefetched(dossier, "forwarded_dossiers", forwarded)
     return dossier
 

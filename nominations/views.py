@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.choices import Role
+from accounts.rules import unit_in_scope
 from accounts.views import HomeView as AccountsHomeView
 from accounts.views import KeptPageMixin, list_params, list_querystring
 from awards.choices import SEVERITY_BADGE, SubjectKind
@@ -38,6 +39,7 @@ from nominations.selectors import (
     dossier_alone_or_404,
     dossier_entries_checks,
     dossier_filter_menu,
+    dossier_in_scope,
     dossier_queue,
     dossier_rows_by_id,
     dossier_visible_or_404,
@@ -296,7 +298,15 @@ class DossierDetailView(DossierMixin, TemplateView):
             # The entries' pages (includes/pagination.html), shown when there is more than one.
             **page_context(self.entry_page),
         )
-        ctx.update(dossier_panels(dossier=dossier, user=user))
+        panels = dossier_panels(dossier=dossier, user=user)
+        ctx.update(panels)
+        # The council that voted and the dossier it was forwarded from may lie outside the
+        # user's units (a commune's successor sees the former district's): named, not linked.
+        session = panels["council_session"]
+        ctx["council_session_in_scope"] = session is not None and unit_in_scope(user, session)
+        ctx["forwarded_from_in_scope"] = dossier.forwarded_from_id is not None and (
+            dossier_in_scope(user, dossier.forwarded_from)
+        )
         return ctx
 
 

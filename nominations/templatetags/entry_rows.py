@@ -73,10 +73,10 @@ def _nominee(e, w: _Words) -> str:
     if e.unit and not person:
         parts.append(f'<div class="small text-body-secondary">{_e(e.unit.name)}</div>')
     if source := e.forwarded_from:
-        parts.append(
-            f'<div class="small"><a href="{_e(source.dossier.get_absolute_url())}">'
-            f"{w.forwarded_from} {_e(source.dossier.number_text)}</a></div>"
-        )
+        text = f"{w.forwarded_from} {_e(source.dossier.number_text)}"
+        if getattr(source.dossier, "in_scope", True):
+            text = f'<a href="{_e(source.dossier.get_absolute_url())}">{text}</a>'
+        parts.append(f'<div class="small">{text}</div>')
     return "".join(parts)
 
 

@@ -726,3 +726,40 @@ def test_the_dossier_page_prints_the_attachment_form(client, tree, people, make_
     assert reverse("nominations:attachment_upload", args=[dossier.pk]) in html
     assert '<select name="kind" class="form-select" id="id_kind">' in html
     assert '<input type="file" name="file" class="form-control" required id="id_file">' in html
+
+
+def test_a_successors_officer_sees_the_former_districts_links_named_not_linked(
+    client, tree, people, make_dossier
+):
+    """Ba Sơn's officer sees Cao Lâu's dossier (its predecessor's) that Cao Lộc forwarded and
+    voted on: the district's dossier and council are named, not linked to pages that answer
+    404 to them; the district's officer still gets both links. Every link of the page opens."""
+    import re
+
+    from tests.nominations.council_helpers import closed_session_for
+    from tests.nominations.test_routing import _appraise_all
+
+    p = people
+    dossier = make_dossier(tree.cao_lau, "bang-khen-chu-tich-tinh")
+    services.dossier_submit(dossier=dossier, actor=p.cao_lau_officer)
+    services.dossier_receive(dossier=dossier, actor=p.cao_loc_officer)
+    _appraise_all(dossier, p.cao_loc_officer)
+    services.dossier_appraise_done(dossier=dossier, actor=p.cao_loc_officer)
+    session = closed_session_for(dossier, tree.cao_loc)
+    upper = services.dossier_forward(dossier=dossier, actor=p.cao_loc_officer)
+    url = reverse("nominations:dossier_detail", args=[dossier.pk])
+    client.force_login(p.ba_son_officer)
+    html = client.get(url).content.decode()
+    assert upper.number_text in html
+    assert f'href="{upper.get_absolute_url()}"' not in html
+    assert f'href="{session.get_absolute_url()}"' not in html
+    for href in set(re.findall(r'href="(/dossiers/[^"]*|/units/[^"]*)"', html)):
+        assert client.get(href).status_code == 200, href
+    client.force_login(p.cao_loc_officer)
+    html = client.get(url).content.decode()
+    assert f'href="{upper.get_absolute_url()}"' in html
+    assert f'href="{session.get_absolute_url()}"' in html
+    # The province's copy: its entries came from the commune's dossier, which it may open.
+    client.force_login(p.province_officer)
+    html = client.get(upper.get_absolute_url()).content.decode()
+    assert f'href="{dossier.get_absolute_url()}">Chuyển lên từ' in html
