@@ -15,6 +15,7 @@ from django.views import View
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
+from accounts.rules import unit_in_scope
 from accounts.views import list_params, list_querystring
 from congresses import seed, selectors, services
 from congresses.choices import EVENT_STATE_BADGE, CongressLevelKind, EventState
@@ -349,6 +350,8 @@ def _event_context(request, event, **extra) -> dict:
         "badges": EVENT_STATE_BADGE,
         "may_edit": services.may_edit_event(event=event, actor=user),
         "may_approve": services.may_approve_event(event=event, actor=user),
+        # The congress above is another unit's: a commune's officer sees its name, no link.
+        "parent_in_scope": event.parent_id is not None and unit_in_scope(user, event.parent),
         "delegates": selectors.event_delegates(event=event),
         "mix": selectors.delegate_mix(event=event),
         "incoming": selectors.incoming_lists(event=event),

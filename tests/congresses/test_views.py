@@ -431,3 +431,20 @@ def test_the_district_puts_a_received_list_on_its_own_from_its_page(
         ).status_code
         == 404
     )
+
+
+def test_an_event_page_links_the_congress_above_only_to_who_may_open_it(
+    client, tree, officers, event_of
+):
+    """A commune's page names the district's congress it sends delegates to; only those who
+    may open that page get a link to it (before, a commune's officer got a 404 link)."""
+    commune, district = event_of(tree.cao_lau), event_of(tree.cao_loc)
+    url = reverse("congresses:event_detail", args=[commune.pk])
+    link = f'href="{district.get_absolute_url()}"'
+    client.force_login(officers.cao_lau)
+    html = client.get(url).content.decode()
+    assert "Huyện Cao Lộc" in html
+    assert link not in html
+    assert client.get(district.get_absolute_url()).status_code == 404
+    client.force_login(officers.cao_loc)
+    assert link in client.get(url).content.decode()
