@@ -25,6 +25,8 @@ def test_login_page_is_vietnamese(client, db):
     assert "Đăng nhập" in html
     assert "Mật khẩu" in html
     assert 'lang="vi"' in html
+    # No e-mail reset: a forgotten password is reset by the portal's administrators.
+    assert "Quên mật khẩu? Tài khoản do quản trị viên của cổng" in html
 
 
 def test_wrong_password_message_is_vietnamese(client, tree, make_user):
