@@ -52,7 +52,7 @@ def bar_chart(chart):
         f'{_e(chart.value_label)}</th><th scope="col" class="text-end">%</th></tr></thead>\n'
         f"          <tbody>{table}</tbody>\n"
         f'          <tfoot><tr><th scope="row">{total}</th><th class="text-end">'
-        f"{_number(chart.total)}</th><th></th></tr></tfoot>\n"
+        f"{_number(chart.total)}</th><td></td></tr></tfoot>\n"
         f"        </table>\n"
         f"      </div>\n"
         f"    </div>\n"
