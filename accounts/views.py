@@ -3,6 +3,8 @@ from collections import defaultdict
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
@@ -75,3 +77,12 @@ class HomeView(LoginRequiredMixin, TemplateView):
         ctx["unit"] = user.unit
         ctx["scope_root"] = user.scope_root
         return ctx
+
+
+def csrf_failure(request, reason: str = ""):
+    """CSRF_FAILURE_VIEW: a form refused for its CSRF token, in Vietnamese (templates/
+    403_csrf.html), saying when the browser refuses the site's cookies (Django gives a
+    custom template nothing but the request)."""
+    return render(
+        request, "403_csrf.html", {"no_cookie": reason == REASON_NO_CSRF_COOKIE}, status=403
+    )

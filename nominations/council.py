@@ -62,7 +62,7 @@ def _agenda_item(dossier_id: int):
     # and first()'s would join the sessions to sort by their date.
     return (
         CouncilAgendaItem.objects.filter(dossier_id=dossier_id)
-        .select_related("session")
+        .select_related("session__unit")  # the unit named when the user may not open it
         .order_by()[:1]
     )
 

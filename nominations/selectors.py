@@ -353,7 +353,12 @@ def dossier_visible_or_404(*, user, pk: int, entry_ids: list[int] | None = None)
             event.entry = by_pk_elsewhere[event.entry_id]
     as_prefetched(dossier, "entries", entries)
     as_prefetched(dossier, "events", events)
-    forwarded = list(dossier.forwarded_dossiers.all()) if dossier.was_forwarded else []
+    forwarded = (
+        # The proposing unit: named when the user may not open the forwarded dossier.
+        list(dossier.forwarded_dossiers.select_related("proposing_unit"))
+        if dossier.was_forwarded
+        else []
+    )
     for child in forwarded:  # a commune's dossier forwarded by its former district: 404 to it
         child.in_scope = dossier_in_scope(user, child)
     as_prefetched(dossier, "forwarded_dossiers", forwarded)

@@ -321,9 +321,10 @@ def _measure(server, database, port, path, cookie, options) -> dict:
 
 
 def floor_p95(results, clients: str) -> float | None:
-    """The minimal view's p95 at `clients`: the lower of its runs before and after the pages."""
+    """The minimal view's p95 at `clients`: the lower of its runs before and after the pages,
+    of those whose every request succeeded (refused requests come back fast)."""
     runs = [results["load"].get("ping", {}).get(clients), results.get("ping_end", {}).get(clients)]
-    found = [r["p95_ms"] for r in runs if r and r["p95_ms"]]
+    found = [r["p95_ms"] for r in runs if r and r["p95_ms"] and not r["errors"]]
     return min(found) if found else None
 
 
@@ -333,12 +334,12 @@ def _verdicts(results, options) -> dict:
     results["floor_p95_ms"] = floor
     verdicts = {}
     for name, by_clients in results["load"].items():
-        if name == "ping" or top not in by_clients:
+        if top not in by_clients:
             continue
         r = by_clients[top]
         ratio = round(r["p95_ms"] / floor, 1) if floor else None
         r["ratio_to_ping"] = ratio
-        if name in REFERENCES:
+        if name == "ping" or name in REFERENCES:
             continue
         verdicts[name] = {
             "p95_ok": r["p95_ms"] <= P95_TARGET_MS,
@@ -385,7 +386,7 @@ def _print_table(cmd, results, options):
         if name in REFERENCES:
             line += f" | {ratio:>5}  (reference)"
         elif verdict is None:
-            line += " |     1.0  (floor)"
+            line += f" | {ratio:>5}  (floor)"
         else:
             ok = verdict["p95_ok"] and verdict["ratio_ok"] is not False and verdict["queries_ok"]
             ok = ok and not verdict["errors"]

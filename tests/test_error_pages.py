@@ -40,11 +40,23 @@ def test_a_refused_page_says_so_in_vietnamese(client, tree, make_user):
 def test_an_expired_form_says_nothing_was_saved(tree, make_user):
     client = Client(enforce_csrf_checks=True)
     client.force_login(make_user(tree.cao_lau, Role.OFFICER))
-    response = client.post(reverse("password_change"), {"old_password": "x"})
+    client.get(reverse("password_change"))  # the CSRF cookie, as a browser keeps it
+    assert "csrftoken" in client.cookies
+    response = client.post(reverse("password_change"), {"old_password": "x"})  # no token
     assert response.status_code == 403
     html = response.content.decode()
     assert "Biểu mẫu đã hết hạn" in html
     assert "Chưa có gì được lưu" in html
+    assert "chặn cookie" not in html  # the cookie came; the token did not
+
+
+def test_an_expired_form_without_the_cookie_asks_to_allow_cookies(tree, make_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user(tree.cao_lau, Role.OFFICER))
+    client.cookies.pop("csrftoken", None)
+    response = client.post(reverse("password_change"), {"old_password": "x"})
+    assert response.status_code == 403
+    assert "Trình duyệt của bạn đang chặn cookie của trang này" in response.content.decode()
 
 
 def test_a_server_error_page_stands_alone(tree, make_user, monkeypatch):

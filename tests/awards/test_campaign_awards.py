@@ -450,7 +450,7 @@ def test_a_campaign_offering_awards_prints_its_award_section(
         ("III", "TỔ CHỨC THỰC HIỆN"),
     ]
     page = " ".join(client.get(f"/campaigns/{campaign.pk}/").content.decode().split())
-    assert "II. KHEN THƯỞNG</h3>" in page
+    assert "II. KHEN THƯỞNG</h2>" in page
     assert "1.1. Bằng khen của Chủ tịch UBND tỉnh" in page
     pdf = client.get(f"/campaigns/{campaign.pk}/pdf/")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)

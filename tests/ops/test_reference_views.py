@@ -93,3 +93,24 @@ def test_ratios_divide_by_the_lower_of_the_minimal_views_two_runs():
     assert "12.0 ms before the pages, 8.0 ms after; the ratios divide by the lower, 8.0 ms" in (
         out.getvalue()
     )
+    ping_row = next(line for line in out.getvalue().splitlines() if line.startswith("ping"))
+    assert ping_row.endswith("1.5  (floor)")  # its first run, against the floor
+
+
+def test_a_run_of_the_minimal_view_with_errors_is_no_floor():
+    """Refused requests come back fast: a second run of the minimal view that failed would
+    make every page look many times slower than it is."""
+    from ops.benchrun import _verdicts
+
+    def load(p95, errors=0):
+        return {"10": {"p50_ms": p95 / 2, "p95_ms": p95, "throughput": 100.0, "errors": errors}}
+
+    results = {
+        "load": {"ping": load(8.0), "home": load(30.0)},
+        "ping_end": load(0.4, errors=200),
+        "queries": {"home": {"small": 3, "large": 3, "independent_of_size": True}},
+    }
+    results["targets"] = _verdicts(results, {"clients": [10]})
+    assert results["floor_p95_ms"] == 8.0
+    assert results["load"]["home"]["10"]["ratio_to_ping"] == 3.8
+    assert results["targets"]["home"]["ratio_ok"] is True
