@@ -361,6 +361,8 @@ def dossier_visible_or_404(*, user, pk: int, entry_ids: list[int] | None = None)
     )
     for child in forwarded:  # a commune's dossier forwarded by its former district: 404 to it
         child.in_scope = dossier_in_scope(user, child)
+    if dossier.forwarded_from_id is not None:  # the page names it (one query, as before)
+        dossier.forwarded_from.in_scope = dossier_in_scope(user, dossier.forwarded_from)
     as_prefetched(dossier, "forwarded_dossiers", forwarded)
     return dossier
 

@@ -39,7 +39,6 @@ from nominations.selectors import (
     dossier_alone_or_404,
     dossier_entries_checks,
     dossier_filter_menu,
-    dossier_in_scope,
     dossier_queue,
     dossier_rows_by_id,
     dossier_visible_or_404,
@@ -300,13 +299,10 @@ class DossierDetailView(DossierMixin, TemplateView):
         )
         panels = dossier_panels(dossier=dossier, user=user)
         ctx.update(panels)
-        # The council that voted and the dossier it was forwarded from may lie outside the
-        # user's units (a commune's successor sees the former district's): named, not linked.
+        # The council that voted may lie outside the user's units (a commune's successor sees
+        # the former district's): named, not linked, as the dossiers the selector marked.
         session = panels["council_session"]
         ctx["council_session_in_scope"] = session is not None and unit_in_scope(user, session)
-        ctx["forwarded_from_in_scope"] = dossier.forwarded_from_id is not None and (
-            dossier_in_scope(user, dossier.forwarded_from)
-        )
         return ctx
 
 

@@ -763,3 +763,4 @@ def test_a_successors_officer_sees_the_former_districts_links_named_not_linked(
     client.force_login(p.province_officer)
     html = client.get(upper.get_absolute_url()).content.decode()
     assert f'href="{dossier.get_absolute_url()}">Chuyển lên từ' in html
+    assert f'<dd class="col-sm-9"><a href="{dossier.get_absolute_url()}">' in html  # came from
