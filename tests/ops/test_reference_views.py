@@ -32,25 +32,32 @@ def test_production_routes_neither_view(client, settings, db):
     assert client.get("/ops/signed-in/").status_code == 404
 
 
+def _load(p95: float, errors: int = 0) -> dict:
+    """A page's load results at 10 clients, as run_load gives them."""
+    return {"10": {"p50_ms": p95 / 2, "p95_ms": p95, "throughput": 100.0, "errors": errors}}
+
+
+def _results(load: dict, **more) -> dict:
+    """What run_inner gathers before `_verdicts` and `_print_table`, for the pages of `load`."""
+    return {
+        "load": load,
+        "queries": {name: {"small": 3, "large": 3, "independent_of_size": True} for name in load},
+        "machine": {"cpus": 2, "memory": "1 GiB", "postgresql": "15", "python": "3.13"}
+        | {"load_average": 0.1},
+        "gunicorn_workers": 4,
+        "rows": {},
+        "pdf": {},
+        **more,
+    }
+
+
 def test_the_table_prints_without_the_minimal_view(capsys):
     """`--pages home` (no ping): the ratio is not judged, and the table still prints."""
     import io
 
     from ops.benchrun import _print_table, _verdicts
 
-    load = {"p50_ms": 10.0, "p95_ms": 20.0, "throughput": 100.0, "errors": 0}
-    results = {
-        "load": {"signed_in": {"10": dict(load)}, "home": {"10": dict(load)}},
-        "queries": {
-            name: {"small": 3, "large": 3, "independent_of_size": True}
-            for name in ("signed_in", "home")
-        },
-        "machine": {"cpus": 2, "memory": "1 GiB", "postgresql": "15", "python": "3.13"}
-        | {"load_average": 0.1},
-        "gunicorn_workers": 4,
-        "rows": {},
-        "pdf": {},
-    }
+    results = _results({"signed_in": _load(20.0), "home": _load(20.0)})
     options = {"clients": [10], "output": "x.json"}
     results["targets"] = _verdicts(results, options)
     assert results["targets"]["home"]["ratio_ok"] is None
@@ -68,21 +75,7 @@ def test_ratios_divide_by_the_lower_of_the_minimal_views_two_runs():
 
     from ops.benchrun import _print_table, _verdicts
 
-    def load(p95):
-        return {"10": {"p50_ms": p95 / 2, "p95_ms": p95, "throughput": 100.0, "errors": 0}}
-
-    results = {
-        "load": {"ping": load(12.0), "home": load(48.0)},
-        "ping_end": load(8.0),
-        "queries": {
-            name: {"small": 3, "large": 3, "independent_of_size": True} for name in ("ping", "home")
-        },
-        "machine": {"cpus": 2, "memory": "1 GiB", "postgresql": "15", "python": "3.13"}
-        | {"load_average": 0.1},
-        "gunicorn_workers": 4,
-        "rows": {},
-        "pdf": {},
-    }
+    results = _results({"ping": _load(12.0), "home": _load(48.0)}, ping_end=_load(8.0))
     options = {"clients": [10], "output": "x.json"}
     results["targets"] = _verdicts(results, options)
     assert results["floor_p95_ms"] == 8.0
@@ -102,14 +95,7 @@ def test_a_run_of_the_minimal_view_with_errors_is_no_floor():
     make every page look many times slower than it is."""
     from ops.benchrun import _verdicts
 
-    def load(p95, errors=0):
-        return {"10": {"p50_ms": p95 / 2, "p95_ms": p95, "throughput": 100.0, "errors": errors}}
-
-    results = {
-        "load": {"ping": load(8.0), "home": load(30.0)},
-        "ping_end": load(0.4, errors=200),
-        "queries": {"home": {"small": 3, "large": 3, "independent_of_size": True}},
-    }
+    results = _results({"ping": _load(8.0), "home": _load(30.0)}, ping_end=_load(0.4, 200))
     results["targets"] = _verdicts(results, {"clients": [10]})
     assert results["floor_p95_ms"] == 8.0
     assert results["load"]["home"]["10"]["ratio_to_ping"] == 3.8
